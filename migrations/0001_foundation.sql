@@ -3,10 +3,12 @@
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- French full text that ignores accents: unaccent first, then the French stemmer.
+-- French full text that ignores accents: stop words dropped first (before unaccent turns "été"
+-- into "ete"), then unaccent, then the French stemmer.
+CREATE TEXT SEARCH DICTIONARY tadata_fr_stop (TEMPLATE = simple, STOPWORDS = french, ACCEPT = false);
 CREATE TEXT SEARCH CONFIGURATION tadata_fr (COPY = french);
 ALTER TEXT SEARCH CONFIGURATION tadata_fr
-  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+  ALTER MAPPING FOR hword, hword_part, word WITH tadata_fr_stop, unaccent, french_stem;
 
 -- unaccent() is only STABLE; this wrapper pins the dictionary so it can be used in indexes.
 CREATE FUNCTION tadata_unaccent(text) RETURNS text
@@ -216,3 +218,14 @@ CREATE TABLE project_source (
   PRIMARY KEY (project_id, raw_record_id)
 );
 CREATE INDEX project_source_partner_idx ON project_source (partner_id);
+
+-- The charter in one place: a source credits a project publicly only while its partner is
+-- active and the record is still found at the source. Every public query goes through this.
+CREATE VIEW public_project_source AS
+SELECT ps.project_id, ps.raw_record_id, ps.source_id, ps.partner_id, ps.source_url, ps.licence,
+       ps.first_seen_at, ps.last_seen_at,
+       pa.slug AS partner_slug, pa.name AS partner_name, pa.website AS partner_website,
+       pa.logo_url AS partner_logo_url
+FROM project_source ps
+JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
+JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL;

@@ -3,6 +3,8 @@ import type { Database } from './platform/db/database.ts';
 import { openDatabase } from './platform/db/open-database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { getLogger, type Logger } from './platform/logger.ts';
+import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import { loadReferenceData } from './reference/load-reference-data.ts';
 
 /** What the web server holds for its lifetime: one configuration, one database, one logger. */
 export interface App {
@@ -27,5 +29,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   logger.info({ database: db.description }, 'database opened');
   const { applied } = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  await loadReferenceData(db, logger);
+  if (config.loadDemo) await loadDemoIfEmpty(db, logger);
   return { config, db, logger };
 }

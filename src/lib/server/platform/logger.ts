@@ -5,14 +5,16 @@ export type { Logger };
 
 let root: Logger | undefined;
 
-export function createLogger(options: { level: string; format: 'json' | 'pretty' }): Logger {
+/** destination 1 is stdout, 2 stderr (the CLI keeps stdout for data). */
+export function createLogger(options: { level: string; format: 'json' | 'pretty'; destination?: 1 | 2 }): Logger {
+  const destination = options.destination ?? 1;
   if (options.format === 'pretty') {
     return pino({
       level: options.level,
-      transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } },
+      transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', destination } },
     });
   }
-  return pino({ level: options.level });
+  return pino({ level: options.level }, pino.destination({ dest: destination, sync: true }));
 }
 
 export function getLogger(): Logger {

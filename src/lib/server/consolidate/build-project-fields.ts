@@ -1,0 +1,137 @@
+import type { LocationInput, RecordInput } from '../imports/record-input.ts';
+import { cleanLine, cleanText, shortPresentation } from '../text/clean-text.ts';
+import { normalizeEmail, normalizePhone, normalizeUrl } from '../text/normalize-contact.ts';
+import type { Geocoder, ReferenceNames, TagMapper } from './ports.ts';
+
+export interface ProjectLocationFields {
+  label: string | null;
+  postalCode: string | null;
+  inseeCode: string | null;
+  city: string | null;
+  epciCode: string | null;
+  departementCode: string | null;
+  regionCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  precision: 'commune' | 'postal_code' | 'departement' | 'region' | 'unknown';
+}
+
+/** The published minimal record (charter): nothing else from the source is republished. */
+export interface ProjectFields {
+  name: string;
+  carrier: string | null;
+  summary: string | null;
+  website: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  themes: string[];
+  subthemes: string[];
+  publics: string[];
+  tags: string[];
+  keywords: string;
+  sourceUrl: string | null;
+  locations: ProjectLocationFields[];
+  warnings: string[];
+}
+
+export interface BuildContext {
+  geocoder: Geocoder;
+  tagMapper: TagMapper;
+  names: ReferenceNames;
+  /** The partner's name, which the crosswalk rules use as key. */
+  partnerName: string;
+  /** Base for resolving relative links (the partner's website). */
+  partnerWebsite: string | null;
+}
+
+const PUBLIC_CODES = new Set(['HAN', 'JEU', 'SEN']);
+
+function locationKey(l: ProjectLocationFields): string {
+  return [l.inseeCode, l.postalCode, l.city, l.departementCode, l.latitude, l.longitude].join('|');
+}
+
+function geocodeLocation(input: LocationInput, context: BuildContext, warnings: string[]): ProjectLocationFields | null {
+  const address = cleanLine(input.address);
+  const city = cleanLine(input.city);
+  if (!address && !city && !input.postalCode && !input.inseeCode && !input.departement && input.latitude === undefined) {
+    return null;
+  }
+  const result = context.geocoder.geocode({
+    inseeCode: input.inseeCode ?? null,
+    postalCode: input.postalCode ?? null,
+    city,
+    departement: input.departement ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+  });
+  warnings.push(...result.warnings);
+  return {
+    label: address,
+    postalCode: result.postalCode ?? cleanLine(input.postalCode),
+    inseeCode: result.inseeCode,
+    city: result.city ?? city,
+    epciCode: result.epciCode,
+    departementCode: result.departementCode,
+    regionCode: result.regionCode,
+    latitude: result.latitude,
+    longitude: result.longitude,
+    precision: result.precision,
+  };
+}
+
+/** First consolidation of one record: cleaning, taxonomy codes, geocoding. Pure given its context. */
+export function buildProjectFields(input: RecordInput, context: BuildContext): ProjectFields {
+  const warnings: string[] = [];
+  const { names } = context;
+
+  const tags = [...new Set(input.partnerTags.map((t) => cleanLine(t)).filter((t): t is string => Boolean(t)))];
+  const mapped = context.tagMapper.mapTags(context.partnerName, tags);
+
+  const subthemes = [...new Set([...input.subthemeCodes, ...mapped.subthemes])].filter((code) => {
+    if (names.subthemeParents.has(code)) return true;
+    warnings.push(`unknown sub-theme code ${code} ignored`);
+    return false;
+  });
+  const themes = [
+    ...new Set([...input.themeCodes, ...mapped.themes, ...subthemes.map((s) => names.subthemeParents.get(s) as string)]),
+  ].filter((code) => {
+    if (names.themes.has(code)) return true;
+    warnings.push(`unknown theme code ${code} ignored`);
+    return false;
+  });
+
+  const locations: ProjectLocationFields[] = [];
+  const seen = new Set<string>();
+  for (const raw of input.locations) {
+    const location = geocodeLocation(raw, context, warnings);
+    if (location && !seen.has(locationKey(location))) {
+      seen.add(locationKey(location));
+      locations.push(location);
+    }
+  }
+
+  const places = new Set<string>();
+  for (const l of locations) {
+    if (l.city) places.add(l.city);
+    if (l.departementCode) places.add(names.departements.get(l.departementCode) ?? '');
+    if (l.regionCode) places.add(names.regions.get(l.regionCode) ?? '');
+  }
+
+  const base = context.partnerWebsite ?? undefined;
+  return {
+    name: input.name,
+    carrier: cleanLine(input.carrier),
+    summary: shortPresentation(cleanText(input.description)),
+    website: normalizeUrl(input.website),
+    contactEmail: normalizeEmail(input.email),
+    contactPhone: normalizePhone(input.phone),
+    themes,
+    subthemes,
+    publics: mapped.codes2018.filter((c) => PUBLIC_CODES.has(c)),
+    tags,
+    keywords: [...tags, ...places].filter(Boolean).join(' '),
+    sourceUrl: normalizeUrl(input.sourceUrl, base),
+    locations,
+    warnings,
+  };
+}

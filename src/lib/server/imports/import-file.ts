@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildProjectFields } from '../consolidate/build-project-fields.ts';
+import { contextForPartner, loadSharedContext, type SharedContext } from '../consolidate/load-context.ts';
+import { saveProject, touchProjects, unpublishGoneProjects } from '../consolidate/save-project.ts';
+import { InvalidInputFileError, NotFoundError } from '../errors.ts';
+import { finishRun, startRun } from '../harvest/run-repository.ts';
+import { ensureFileSource } from '../harvest/source-repository.ts';
+import { storeRawRecords } from '../harvest/store-raw-records.ts';
+import { findPartnerBySlug, listPartners } from '../partners/partner-repository.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { TextEncoding } from './decode-text.ts';
+import { formatFromFileName, type ImportFormat, looksLikeCisFormat } from './formats/import-format.ts';
+import { contentHash, mapRows } from './map-rows.ts';
+import { readCsv, readJson, type TabularFile, UnreadableFileError } from './read-tabular-file.ts';
+
+export interface ImportOptions {
+  /** Path of the file; also names it in error messages. */
+  file: string;
+  partnerSlug: string;
+  /** cis, csv or json; by default from the file name, and CIS when the columns say so. */
+  format?: ImportFormat;
+  separator?: string;
+  encoding?: TextEncoding;
+  /** Column whose values identify items across imports. */
+  keyColumn?: string;
+  /** Source to import into; default `<partner>-import`. */
+  sourceSlug?: string;
+  now?: Date;
+  /** Reference data already loaded (the demo import at start-up shares it). */
+  shared?: SharedContext;
+}
+
+export interface ImportReport {
+  file: string;
+  partner: string;
+  source: string;
+  runId: number;
+  configVersion: number;
+  format: ImportFormat;
+  encoding: TextEncoding;
+  separator: string | null;
+  keyStrategy: string;
+  rows: number;
+  records: { found: number; new: number; changed: number; unchanged: number; gone: number };
+  projects: { created: number; updated: number; unpublished: number };
+  warnings: string[];
+  durationMs: number;
+}
+
+function readTabular(file: string, bytes: Uint8Array, options: ImportOptions): { table: TabularFile; format: ImportFormat } {
+  const base = options.format === 'json' ? 'json' : options.format ? 'csv' : formatFromFileName(file);
+  try {
+    const table = base === 'json' ? readJson(bytes) : readCsv(bytes, { separator: options.separator, encoding: options.encoding });
+    const cis = options.format === 'cis' || (options.format !== 'csv' && base === 'csv' && looksLikeCisFormat(table.columns));
+    return { table, format: cis ? 'cis' : base };
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new InvalidInputFileError(file, error.problems);
+    throw error;
+  }
+}
+
+/**
+ * Imports a partner's file: every row is read and checked before anything is written, then in
+ * one transaction rows become raw records (stable keys, content hashes, gone records marked)
+ * and projects. Importing the same file again changes nothing; a refused file changes nothing.
+ */
+export async function importFile(db: Database, options: ImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const file = options.file;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new InvalidInputFileError(file, [{ message: `cannot read the file: ${(error as Error).message}` }]);
+  }
+  const { table, format } = readTabular(file, bytes, options);
+  const mapped = mapRows(table, { cis: format === 'cis', keyColumn: options.keyColumn });
+  if (mapped.problems.length) throw new InvalidInputFileError(file, mapped.problems);
+  if (!mapped.records.length) throw new InvalidInputFileError(file, [{ message: 'the file has no rows' }]);
+
+  const partner = await findPartnerBySlug(db, options.partnerSlug);
+  if (!partner) {
+    const known = (await listPartners(db)).map((p) => p.slug);
+    throw new NotFoundError(
+      `unknown partner "${options.partnerSlug}"${known.length ? `; known partners: ${known.join(', ')}` : ''}. ` +
+        'Create it first (tadata import --partner-name "…" creates it on the fly).',
+    );
+  }
+  const shared = options.shared ?? (await loadSharedContext(db));
+  const context = contextForPartner(shared, partner);
+  const sourceSlug = options.sourceSlug ?? `${partner.slug}-import`;
+  const config = { kind: 'file', format, separator: table.separator, keyColumn: options.keyColumn ?? null };
+  const warnings: string[] = [];
+
+  const report = await db.transaction(async (tx) => {
+    const { source, configVersion } = await ensureFileSource(tx, {
+      partnerId: partner.id,
+      slug: sourceSlug,
+      name: `${partner.name} — import de fichier`,
+      config,
+    });
+    const runId = await startRun(tx, { sourceId: source.id, configVersion, trigger: 'import', startedAt: now });
+    const built = new Map(
+      mapped.records.map((record) => {
+        const fields = buildProjectFields(record.input, context);
+        for (const w of fields.warnings) warnings.push(`${path.basename(file)} line ${record.lines[0]}: ${w}`);
+        return [record.key, { record, fields }];
+      }),
+    );
+    const stored = await storeRawRecords(tx, {
+      sourceId: source.id,
+      runId,
+      seenAt: now,
+      records: mapped.records.map((r) => ({
+        key: r.key,
+        contentHash: contentHash(r.fields),
+        fields: r.fields,
+        sourceUrl: built.get(r.key)?.fields.sourceUrl ?? null,
+      })),
+    });
+    let created = 0;
+    for (const changed of stored.changed) {
+      const item = built.get(changed.key);
+      if (!item) continue;
+      const result = await saveProject(tx, item.fields, {
+        rawRecordId: changed.id,
+        stableKey: changed.key,
+        sourceId: source.id,
+        sourceSlug: source.slug,
+        partnerId: partner.id,
+        licence: partner.licence,
+        firstSeenAt: changed.firstSeenAt,
+        lastSeenAt: now,
+      });
+      if (result.created) created++;
+    }
+    await touchProjects(tx, stored.unchangedIds, now);
+    const unpublished = await unpublishGoneProjects(tx, stored.goneIds);
+    const projects = { created, updated: stored.changed.length - created, unpublished };
+    await finishRun(tx, runId, {
+      status: 'succeeded',
+      stats: { ...stored.counts, projects, rows: table.rows.length, warnings: warnings.length },
+    });
+    return { source: source.slug, runId, configVersion, counts: stored.counts, projects };
+  });
+
+  return {
+    file,
+    partner: partner.slug,
+    source: report.source,
+    runId: report.runId,
+    configVersion: report.configVersion,
+    format,
+    encoding: table.encoding,
+    separator: table.separator,
+    keyStrategy: mapped.keyStrategy,
+    rows: table.rows.length,
+    records: report.counts,
+    projects: report.projects,
+    warnings,
+    durationMs: Date.now() - started,
+  };
+}
