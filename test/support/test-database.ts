@@ -27,6 +27,20 @@ export async function openTestDatabase(): Promise<Database> {
     await migrate(db);
     return db;
   }
+  const empty = await createEmptyPostgresDatabase();
+  const db = await openPostgresDatabase(empty.url, { max: 4 });
+  await migrate(db);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      await close();
+      await empty.drop();
+    },
+  });
+}
+
+/** A new, empty database on the throwaway PostgreSQL server, for tests that run the CLI or server. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     throw new Error(
@@ -41,16 +55,13 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgresDatabase(url.toString(), { max: 4 });
-  await migrate(db);
-  const close = db.close.bind(db);
-  return Object.assign(db, {
-    async close() {
-      await close();
+  return {
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
-  });
+  };
 }

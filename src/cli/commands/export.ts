@@ -38,6 +38,9 @@ Project URLs in the export start with PUBLIC_URL (default http://localhost:PORT)
     try {
       const chunks = Readable.from(writeExport(publishedProjects(db), format, getConfig().publicUrl));
       await pipeline(chunks, values.output ? createWriteStream(values.output) : process.stdout);
+    } catch (error) {
+      // The reader stopped early (`tadata export … | head`): not an error.
+      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
     } finally {
       await db.close();
     }

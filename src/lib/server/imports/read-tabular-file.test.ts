@@ -47,6 +47,14 @@ describe('readCsv', () => {
     expect(error?.problems[0]).toMatchObject({ line: 3, message: 'the row has 1 fields where the header has 2' });
   });
 
+  it('accepts mixed Windows and Unix line ends', () => {
+    const file = readCsv(utf8('nom,ville\r\nA,Lyon\nB,Paris\r\n'));
+    expect(file.rows.map((r) => [r.line, r.values.nom])).toEqual([
+      [2, 'A'],
+      [3, 'B'],
+    ]);
+  });
+
   it('refuses an unclosed quote and duplicated columns', () => {
     expect(() => readCsv(utf8('nom,ville\n"A,Lyon\n'))).toThrow(/never closed/);
     expect(() => readCsv(utf8('nom,nom\nA,B\n'))).toThrow(/appears twice/);

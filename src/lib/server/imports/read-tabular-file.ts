@@ -64,6 +64,8 @@ export function readCsv(bytes: Uint8Array, options: { separator?: string; encodi
   try {
     records = parse(text, {
       delimiter: separator,
+      // Files edited by hand mix Windows and Unix line ends.
+      record_delimiter: ['\r\n', '\n', '\r'],
       raw: true,
       info: true,
       // Field counts are checked below, where the line a record starts on is known exactly.
