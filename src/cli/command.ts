@@ -1,6 +1,6 @@
+import { InvalidInputFileError, InvalidParameterError, NotFoundError } from '../lib/server/errors.ts';
 import { ConfigError } from '../lib/server/platform/config.ts';
 import { DatabaseLockedError } from '../lib/server/platform/db/database.ts';
-import { InvalidInputFileError, InvalidParameterError, NotFoundError } from '../lib/server/errors.ts';
 
 export interface Command {
   name: string;
@@ -14,7 +14,13 @@ export class CliUsageError extends Error {
   override name = 'CliUsageError';
 }
 
-const EXPECTED = [ConfigError, DatabaseLockedError, InvalidInputFileError, InvalidParameterError, NotFoundError];
+const EXPECTED = [
+  ConfigError,
+  DatabaseLockedError,
+  InvalidInputFileError,
+  InvalidParameterError,
+  NotFoundError,
+];
 
 /** Expected errors print their message alone; anything else prints its stack for a bug report. */
 export function printError(command: string, error: unknown): void {

@@ -1,8 +1,8 @@
+import { CliUsageError, type Command, printError } from './command.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
-import { type Command, CliUsageError, printError } from './command.ts';
 
 const COMMANDS: Command[] = [serveCommand, migrateCommand, importCommand, exportCommand];
 

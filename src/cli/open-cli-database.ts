@@ -9,10 +9,17 @@ import { loadReferenceData } from '../lib/server/reference/load-reference-data.t
  * The database for a one-off command, migrated and with reference data. Refuses, with a clear
  * message, a PGlite directory that a running server holds.
  */
-export async function openCliDatabase(purpose: string, options: { quiet?: boolean } = {}): Promise<{ db: Database; logger: Logger }> {
+export async function openCliDatabase(
+  purpose: string,
+  options: { quiet?: boolean } = {},
+): Promise<{ db: Database; logger: Logger }> {
   const config = getConfig();
   // Logs go to stderr so that stdout stays clean for data (exports, --json).
-  const logger = createLogger({ level: options.quiet ? 'warn' : config.logLevel, format: config.logFormat, destination: 2 });
+  const logger = createLogger({
+    level: options.quiet ? 'warn' : config.logLevel,
+    format: config.logFormat,
+    destination: 2,
+  });
   setLogger(logger);
   const db = await openDatabase(config, purpose);
   try {

@@ -1,11 +1,18 @@
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, type ImportFormat } from '../../lib/server/imports/formats/import-format.ts';
-import { importFile, type ImportReport } from '../../lib/server/imports/import-file.ts';
+import { type ImportReport, importFile } from '../../lib/server/imports/import-file.ts';
 import { createPartner, findPartnerBySlug } from '../../lib/server/partners/partner-repository.ts';
 import { CliUsageError, type Command } from '../command.ts';
 import { openCliDatabase } from '../open-cli-database.ts';
 
-const SEPARATORS: Record<string, string> = { ',': ',', ';': ';', '|': '|', tab: '\t', '\\t': '\t', '\t': '\t' };
+const SEPARATORS: Record<string, string> = {
+  ',': ',',
+  ';': ';',
+  '|': '|',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+};
 
 export const importCommand: Command = {
   name: 'import',
@@ -60,7 +67,8 @@ Example:
       throw new CliUsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     }
     const separator = values.separator === undefined ? undefined : SEPARATORS[values.separator];
-    if (values.separator !== undefined && !separator) throw new CliUsageError('--separator must be one of , ; | tab');
+    if (values.separator !== undefined && !separator)
+      throw new CliUsageError('--separator must be one of , ; | tab');
     const encoding = values.encoding?.toLowerCase().replace('cp1252', 'windows-1252');
     if (encoding && encoding !== 'utf-8' && encoding !== 'windows-1252') {
       throw new CliUsageError('--encoding must be utf-8 or windows-1252');

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { exportServerEnv, getConfig, setConfig } from '../../lib/server/platform/config.ts';
+import { parseArgs } from 'node:util';
 import { appRoot } from '../../lib/server/platform/app-root.ts';
+import { exportServerEnv, getConfig, setConfig } from '../../lib/server/platform/config.ts';
 import { CliUsageError, type Command } from '../command.ts';
 
 const BUILD_STAMP = '.tadata-build-stamp';
@@ -28,10 +28,15 @@ function ensureBuild(root: string, force: boolean): void {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
     if (existsSync(path.join(root, 'build', 'index.js'))) return;
-    throw new Error('The web app is not built and Vite is not installed: run `npm install` then `npm run build`.');
+    throw new Error(
+      'The web app is not built and Vite is not installed: run `npm install` then `npm run build`.',
+    );
   }
   process.stderr.write('Building the web app (vite build)…\n');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('vite build failed (see above)');
   writeFileSync(stamp, new Date().toISOString());
 }
@@ -58,13 +63,18 @@ Stop with Ctrl-C (SIGINT) or SIGTERM: the database is closed cleanly.
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { port: { type: 'string' }, host: { type: 'string' }, build: { type: 'boolean', default: false } },
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        build: { type: 'boolean', default: false },
+      },
     });
     if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
     const config = getConfig();
     if (values.port !== undefined) {
       const port = Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError('--port must be a port number');
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliUsageError('--port must be a port number');
       config.port = port;
     }
     if (values.host) config.host = values.host;

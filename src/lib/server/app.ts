@@ -1,9 +1,9 @@
+import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { type Config, getConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
-import { openDatabase } from './platform/db/open-database.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/open-database.ts';
 import { getLogger, type Logger } from './platform/logger.ts';
-import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { loadReferenceData } from './reference/load-reference-data.ts';
 
 /** What the web server holds for its lifetime: one configuration, one database, one logger. */

@@ -28,7 +28,10 @@ export class InvalidInputFileError extends Error {
         problems
           .slice(0, 20)
           .map((p) => {
-            const where = [p.line !== undefined ? `line ${p.line}` : '', p.column !== undefined ? `column ${p.column}` : '']
+            const where = [
+              p.line !== undefined ? `line ${p.line}` : '',
+              p.column !== undefined ? `column ${p.column}` : '',
+            ]
               .filter(Boolean)
               .join(', ');
             return `  ${file}${where ? ` (${where})` : ''}: ${p.message}`;

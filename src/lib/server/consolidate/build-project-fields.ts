@@ -50,10 +50,21 @@ function locationKey(l: ProjectLocationFields): string {
   return [l.inseeCode, l.postalCode, l.city, l.departementCode, l.latitude, l.longitude].join('|');
 }
 
-function geocodeLocation(input: LocationInput, context: BuildContext, warnings: string[]): ProjectLocationFields | null {
+function geocodeLocation(
+  input: LocationInput,
+  context: BuildContext,
+  warnings: string[],
+): ProjectLocationFields | null {
   const address = cleanLine(input.address);
   const city = cleanLine(input.city);
-  if (!address && !city && !input.postalCode && !input.inseeCode && !input.departement && input.latitude === undefined) {
+  if (
+    !address &&
+    !city &&
+    !input.postalCode &&
+    !input.inseeCode &&
+    !input.departement &&
+    input.latitude === undefined
+  ) {
     return null;
   }
   const result = context.geocoder.geocode({
@@ -84,7 +95,9 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
   const warnings: string[] = [];
   const { names } = context;
 
-  const tags = [...new Set(input.partnerTags.map((t) => cleanLine(t)).filter((t): t is string => Boolean(t)))];
+  const tags = [
+    ...new Set(input.partnerTags.map((t) => cleanLine(t)).filter((t): t is string => Boolean(t))),
+  ];
   const mapped = context.tagMapper.mapTags(context.partnerName, tags);
 
   const subthemes = [...new Set([...input.subthemeCodes, ...mapped.subthemes])].filter((code) => {
@@ -93,7 +106,11 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
     return false;
   });
   const themes = [
-    ...new Set([...input.themeCodes, ...mapped.themes, ...subthemes.map((s) => names.subthemeParents.get(s) as string)]),
+    ...new Set([
+      ...input.themeCodes,
+      ...mapped.themes,
+      ...subthemes.map((s) => names.subthemeParents.get(s) as string),
+    ]),
   ].filter((code) => {
     if (names.themes.has(code)) return true;
     warnings.push(`unknown theme code ${code} ignored`);

@@ -20,7 +20,9 @@ export async function loadReferenceNames(db: Queryable): Promise<ReferenceNames>
   return {
     themes: new Set(terms.filter((t) => t.vocabulary === 'theme').map((t) => t.code)),
     subthemeParents: new Map(
-      terms.filter((t) => t.vocabulary === 'subtheme' && t.parent_code).map((t) => [t.code, t.parent_code as string]),
+      terms
+        .filter((t) => t.vocabulary === 'subtheme' && t.parent_code)
+        .map((t) => [t.code, t.parent_code as string]),
     ),
     departements: new Map(departements.map((d) => [d.code, d.name])),
     regions: new Map(regions.map((r) => [r.code, r.name])),
@@ -29,7 +31,11 @@ export async function loadReferenceNames(db: Queryable): Promise<ReferenceNames>
 
 /** Reference data read once per import (a few hundred milliseconds for 35,000 communes). */
 export async function loadSharedContext(db: Queryable): Promise<SharedContext> {
-  const [geocoder, tagMapper, names] = await Promise.all([loadGeocoder(db), loadTagMapper(db), loadReferenceNames(db)]);
+  const [geocoder, tagMapper, names] = await Promise.all([
+    loadGeocoder(db),
+    loadTagMapper(db),
+    loadReferenceNames(db),
+  ]);
   return { geocoder, tagMapper, names };
 }
 

@@ -17,10 +17,15 @@ export interface Provenance {
  * Creates or updates the project a raw record feeds. An update keeps the project's id and slug,
  * so its URL never changes; a record that comes back after being gone republishes it.
  */
-export async function saveProject(db: Queryable, fields: ProjectFields, provenance: Provenance): Promise<{ projectId: number; created: boolean }> {
-  const [link] = await db.query<{ project_id: number }>(`SELECT project_id FROM project_source WHERE raw_record_id = $1`, [
-    provenance.rawRecordId,
-  ]);
+export async function saveProject(
+  db: Queryable,
+  fields: ProjectFields,
+  provenance: Provenance,
+): Promise<{ projectId: number; created: boolean }> {
+  const [link] = await db.query<{ project_id: number }>(
+    `SELECT project_id FROM project_source WHERE raw_record_id = $1`,
+    [provenance.rawRecordId],
+  );
   const values = [
     fields.name,
     fields.carrier,
@@ -96,7 +101,10 @@ export async function saveProject(db: Queryable, fields: ProjectFields, provenan
 /** Freshness only: the records were seen again, unchanged. */
 export async function touchProjects(db: Queryable, rawRecordIds: number[], seenAt: Date): Promise<void> {
   if (!rawRecordIds.length) return;
-  await db.query(`UPDATE project_source SET last_seen_at = $2 WHERE raw_record_id = ANY($1::int[])`, [rawRecordIds, seenAt]);
+  await db.query(`UPDATE project_source SET last_seen_at = $2 WHERE raw_record_id = ANY($1::int[])`, [
+    rawRecordIds,
+    seenAt,
+  ]);
   await db.query(
     `UPDATE project SET last_seen_at = $2
      WHERE id IN (SELECT project_id FROM project_source WHERE raw_record_id = ANY($1::int[])) AND last_seen_at < $2`,

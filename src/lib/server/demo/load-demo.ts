@@ -1,4 +1,4 @@
-import { importFile, type ImportReport } from '../imports/import-file.ts';
+import { type ImportReport, importFile } from '../imports/import-file.ts';
 import { createPartner, findPartnerBySlug } from '../partners/partner-repository.ts';
 import { fromAppRoot } from '../platform/app-root.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -29,7 +29,11 @@ export async function loadDemoIfEmpty(db: Database, logger: Logger): Promise<Imp
     return null;
   }
   if (!(await findPartnerBySlug(db, DEMO_PARTNER.slug))) await createPartner(db, DEMO_PARTNER);
-  const report = await importFile(db, { file: fromAppRoot(DEMO_FILE), partnerSlug: DEMO_PARTNER.slug, format: 'cis' });
+  const report = await importFile(db, {
+    file: fromAppRoot(DEMO_FILE),
+    partnerSlug: DEMO_PARTNER.slug,
+    format: 'cis',
+  });
   await db.query(
     `INSERT INTO instance_setting (key, value) VALUES ('demo_loaded', $1) ON CONFLICT (key) DO NOTHING`,
     [JSON.stringify({ at: new Date().toISOString(), file: DEMO_FILE, projects: report.projects.created })],

@@ -1,7 +1,7 @@
-import { type ProjectPageRow, presentProjectPage } from '../projects/get-project-page.ts';
-import { PROJECT_EXPORT_BATCH_SQL } from '../projects/project-page.query.ts';
-import type { ProjectPageView } from '../projects/project.views.ts';
 import type { Queryable } from '../platform/db/database.ts';
+import { type ProjectPageRow, presentProjectPage } from '../projects/get-project-page.ts';
+import type { ProjectPageView } from '../projects/project.views.ts';
+import { PROJECT_EXPORT_BATCH_SQL } from '../projects/project-page.query.ts';
 
 /** Every published project, in batches, so an export of any size runs in bounded memory. */
 export async function* publishedProjects(db: Queryable, batchSize = 500): AsyncGenerator<ProjectPageView> {

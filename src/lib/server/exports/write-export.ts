@@ -43,9 +43,28 @@ export function exportRecord(project: ProjectPageView, baseUrl: string) {
 }
 
 const CSV_COLUMNS = [
-  'id', 'url', 'name', 'carrier', 'summary', 'website', 'contactEmail', 'contactPhone', 'themes', 'subthemes',
-  'city', 'postalCode', 'inseeCode', 'departement', 'region', 'latitude', 'longitude',
-  'partners', 'partnerUrls', 'licences', 'firstSeenAt', 'lastSeenAt',
+  'id',
+  'url',
+  'name',
+  'carrier',
+  'summary',
+  'website',
+  'contactEmail',
+  'contactPhone',
+  'themes',
+  'subthemes',
+  'city',
+  'postalCode',
+  'inseeCode',
+  'departement',
+  'region',
+  'latitude',
+  'longitude',
+  'partners',
+  'partnerUrls',
+  'licences',
+  'firstSeenAt',
+  'lastSeenAt',
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -91,7 +110,8 @@ export async function* writeExport(
   let first = true;
   for await (const project of projects) {
     const { locations: _locations, latitude, longitude, ...properties } = exportRecord(project, baseUrl);
-    const geometry = latitude !== null && longitude !== null ? { type: 'Point', coordinates: [longitude, latitude] } : null;
+    const geometry =
+      latitude !== null && longitude !== null ? { type: 'Point', coordinates: [longitude, latitude] } : null;
     yield `${first ? '\n' : ',\n'}${JSON.stringify({ type: 'Feature', id: properties.id, geometry, properties })}`;
     first = false;
   }

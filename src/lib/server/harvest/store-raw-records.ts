@@ -25,7 +25,13 @@ export async function storeRawRecords(
   db: Queryable,
   input: { sourceId: number; runId: number; seenAt: Date; records: IncomingRecord[] },
 ): Promise<StoredRecords> {
-  const existing = await db.query<{ id: number; stable_key: string; content_hash: string; gone: boolean; first_seen_at: Date }>(
+  const existing = await db.query<{
+    id: number;
+    stable_key: string;
+    content_hash: string;
+    gone: boolean;
+    first_seen_at: Date;
+  }>(
     `SELECT id, stable_key, content_hash, gone_at IS NOT NULL AS gone, first_seen_at FROM raw_record WHERE source_id = $1`,
     [input.sourceId],
   );
@@ -44,7 +50,15 @@ export async function storeRawRecords(
       const [row] = await db.query<{ id: number }>(
         `INSERT INTO raw_record (source_id, stable_key, content_hash, fields, source_url, first_seen_at, last_seen_at, changed_at, last_run_id)
          VALUES ($1, $2, $3, $4, $5, $6, $6, $6, $7) RETURNING id`,
-        [input.sourceId, record.key, record.contentHash, JSON.stringify(record.fields), record.sourceUrl, input.seenAt, input.runId],
+        [
+          input.sourceId,
+          record.key,
+          record.contentHash,
+          JSON.stringify(record.fields),
+          record.sourceUrl,
+          input.seenAt,
+          input.runId,
+        ],
       );
       if (!row) throw new Error(`could not store record ${record.key}`);
       result.counts.new++;
@@ -53,7 +67,14 @@ export async function storeRawRecords(
       await db.query(
         `UPDATE raw_record SET content_hash = $2, fields = $3, source_url = $4, last_seen_at = $5, changed_at = $5,
            gone_at = NULL, last_run_id = $6 WHERE id = $1`,
-        [previous.id, record.contentHash, JSON.stringify(record.fields), record.sourceUrl, input.seenAt, input.runId],
+        [
+          previous.id,
+          record.contentHash,
+          JSON.stringify(record.fields),
+          record.sourceUrl,
+          input.seenAt,
+          input.runId,
+        ],
       );
       result.counts.changed++;
       result.changed.push({ id: previous.id, key: record.key, firstSeenAt: previous.first_seen_at });

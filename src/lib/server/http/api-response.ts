@@ -13,7 +13,10 @@ export function apiError(error: unknown): Response {
     );
   }
   if (error instanceof NotFoundError) {
-    return json({ error: { code: 'not_found', message: error.message } }, { status: 404, headers: CORS_HEADERS });
+    return json(
+      { error: { code: 'not_found', message: error.message } },
+      { status: 404, headers: CORS_HEADERS },
+    );
   }
   throw error;
 }

@@ -61,7 +61,13 @@ describe('importFile', () => {
   });
 
   it('geocodes from the postal code and city, and maps the theme codes', async () => {
-    const [row] = await db.query<{ themes: string[]; subthemes: string[]; insee_code: string; departement_code: string; region_code: string }>(
+    const [row] = await db.query<{
+      themes: string[];
+      subthemes: string[];
+      insee_code: string;
+      departement_code: string;
+      region_code: string;
+    }>(
       `SELECT p.themes, p.subthemes, l.insee_code, l.departement_code, l.region_code
        FROM project p JOIN project_location l ON l.project_id = p.id WHERE p.name = 'La Cravate Solidaire'`,
     );
@@ -87,7 +93,9 @@ describe('importFile', () => {
     const [before] = await db.query<{ public_id: string; slug: string }>(
       `SELECT public_id, slug FROM project WHERE name = 'La Cravate Solidaire'`,
     );
-    const file = variant('changed.csv', (t) => t.replace('collecte des tenues professionnelles', 'collecte des costumes'));
+    const file = variant('changed.csv', (t) =>
+      t.replace('collecte des tenues professionnelles', 'collecte des costumes'),
+    );
     const report = await importFile(db, { file, partnerSlug: DEMO_PARTNER.slug });
     expect(report.records).toMatchObject({ new: 0, changed: 1, unchanged: 149, gone: 0 });
     const [after] = await db.query<{ public_id: string; slug: string; summary: string }>(
@@ -99,16 +107,22 @@ describe('importFile', () => {
 
   it('marks a disappeared row gone and unpublishes its project, then republishes it at the same URL', async () => {
     const lines = demo.split('\n');
-    const without = variant('without.csv', () => lines.filter((l) => !l.includes(',Job dans la Ville,')).join('\n'));
+    const without = variant('without.csv', () =>
+      lines.filter((l) => !l.includes(',Job dans la Ville,')).join('\n'),
+    );
     const report = await importFile(db, { file: without, partnerSlug: DEMO_PARTNER.slug });
     expect(report.records).toMatchObject({ found: 149, gone: 1 });
     expect(report.projects.unpublished).toBe(1);
-    const [gone] = await db.query<{ published: boolean; slug: string }>(`SELECT published, slug FROM project WHERE name = 'Job dans la Ville'`);
+    const [gone] = await db.query<{ published: boolean; slug: string }>(
+      `SELECT published, slug FROM project WHERE name = 'Job dans la Ville'`,
+    );
     expect(gone?.published).toBe(false);
 
     const back = await importFile(db, { file: DEMO_FILE, partnerSlug: DEMO_PARTNER.slug });
     expect(back.records).toMatchObject({ new: 0, changed: 1, gone: 0 });
-    const [again] = await db.query<{ published: boolean; slug: string }>(`SELECT published, slug FROM project WHERE name = 'Job dans la Ville'`);
+    const [again] = await db.query<{ published: boolean; slug: string }>(
+      `SELECT published, slug FROM project WHERE name = 'Job dans la Ville'`,
+    );
     expect(again).toEqual({ published: true, slug: gone?.slug });
   });
 
@@ -117,8 +131,11 @@ describe('importFile', () => {
     const runs = await db.query(`SELECT id FROM harvest_run`);
     const lines = demo.split('\n');
     // The 40th project's first line (descriptions span several lines, so count record starts).
-    const brokenLine = lines.map((l, i) => (l.startsWith("La Fondation La France s'Engage,") ? i + 1 : 0)).filter(Boolean)[39] as number;
-    lines[brokenLine - 1] = "La Fondation La France s'Engage,FFE,https://fondationlafrancesengage.org/,trop court";
+    const brokenLine = lines
+      .map((l, i) => (l.startsWith("La Fondation La France s'Engage,") ? i + 1 : 0))
+      .filter(Boolean)[39] as number;
+    lines[brokenLine - 1] =
+      "La Fondation La France s'Engage,FFE,https://fondationlafrancesengage.org/,trop court";
     const file = variant('broken.csv', () => lines.join('\n'));
     const error = await importFile(db, { file, partnerSlug: DEMO_PARTNER.slug }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputFileError);
@@ -129,7 +146,11 @@ describe('importFile', () => {
   });
 
   it('imports a generic Windows-1252 file with ; separators for another partner', async () => {
-    await createPartner(db, { slug: 'reseau-test', name: 'Réseau test', website: 'https://reseau.example.org/' });
+    await createPartner(db, {
+      slug: 'reseau-test',
+      name: 'Réseau test',
+      website: 'https://reseau.example.org/',
+    });
     const file = path.join(dir, 'generic.csv');
     writeFileSync(
       file,
@@ -143,14 +164,26 @@ describe('importFile', () => {
     const report = await importFile(db, { file, partnerSlug: 'reseau-test' });
     expect(report).toMatchObject({ format: 'csv', encoding: 'windows-1252', separator: ';' });
     expect(report.projects.created).toBe(2);
-    const rows = await db.query<{ name: string; carrier: string; source_url: string; insee_code: string; postal_code: string }>(
+    const rows = await db.query<{
+      name: string;
+      carrier: string;
+      source_url: string;
+      insee_code: string;
+      postal_code: string;
+    }>(
       `SELECT p.name, p.carrier, ps.source_url, l.insee_code, l.postal_code FROM project p
        JOIN project_source ps ON ps.project_id = p.id JOIN source s ON s.id = ps.source_id
        JOIN project_location l ON l.project_id = p.id
        WHERE s.slug = 'reseau-test-import' ORDER BY p.name`,
     );
     expect(rows).toEqual([
-      { name: 'Café des aidants', carrier: 'Les Aidants', source_url: 'https://reseau.example.org/projets/cafe', insee_code: '75111', postal_code: '75011' },
+      {
+        name: 'Café des aidants',
+        carrier: 'Les Aidants',
+        source_url: 'https://reseau.example.org/projets/cafe',
+        insee_code: '75111',
+        postal_code: '75011',
+      },
       {
         name: 'Épicerie solidaire du quartier',
         carrier: 'Association Éclat',

@@ -48,11 +48,20 @@ export interface ImportReport {
   durationMs: number;
 }
 
-function readTabular(file: string, bytes: Uint8Array, options: ImportOptions): { table: TabularFile; format: ImportFormat } {
+function readTabular(
+  file: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): { table: TabularFile; format: ImportFormat } {
   const base = options.format === 'json' ? 'json' : options.format ? 'csv' : formatFromFileName(file);
   try {
-    const table = base === 'json' ? readJson(bytes) : readCsv(bytes, { separator: options.separator, encoding: options.encoding });
-    const cis = options.format === 'cis' || (options.format !== 'csv' && base === 'csv' && looksLikeCisFormat(table.columns));
+    const table =
+      base === 'json'
+        ? readJson(bytes)
+        : readCsv(bytes, { separator: options.separator, encoding: options.encoding });
+    const cis =
+      options.format === 'cis' ||
+      (options.format !== 'csv' && base === 'csv' && looksLikeCisFormat(table.columns));
     return { table, format: cis ? 'cis' : base };
   } catch (error) {
     if (error instanceof UnreadableFileError) throw new InvalidInputFileError(file, error.problems);
@@ -101,11 +110,17 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       name: `${partner.name} — import de fichier`,
       config,
     });
-    const runId = await startRun(tx, { sourceId: source.id, configVersion, trigger: 'import', startedAt: now });
+    const runId = await startRun(tx, {
+      sourceId: source.id,
+      configVersion,
+      trigger: 'import',
+      startedAt: now,
+    });
     const built = new Map(
       mapped.records.map((record) => {
         const fields = buildProjectFields(record.input, context);
-        for (const w of fields.warnings) warnings.push(`${path.basename(file)} line ${record.lines[0]}: ${w}`);
+        for (const w of fields.warnings)
+          warnings.push(`${path.basename(file)} line ${record.lines[0]}: ${w}`);
         return [record.key, { record, fields }];
       }),
     );

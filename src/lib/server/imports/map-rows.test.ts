@@ -57,9 +57,14 @@ describe('mapRows on the one-row-per-site file', () => {
 
 describe('mapRows on generic files', () => {
   it('finds columns by their usual French or English names', () => {
-    const mapped = mapRows(csv('Titre;Porteur;Code postal;Commune;Mots-clés\nJardin partagé;Asso;69003;Lyon;jardin, lien social\n'), {
-      cis: false,
-    });
+    const mapped = mapRows(
+      csv(
+        'Titre;Porteur;Code postal;Commune;Mots-clés\nJardin partagé;Asso;69003;Lyon;jardin, lien social\n',
+      ),
+      {
+        cis: false,
+      },
+    );
     expect(mapped.records[0]?.input).toMatchObject({
       name: 'Jardin partagé',
       carrier: 'Asso',
@@ -81,7 +86,9 @@ describe('mapRows on generic files', () => {
   });
 
   it('refuses a file without a name column', () => {
-    expect(mapRows(csv('foo,bar\n1,2\n'), { cis: false }).problems[0]?.message).toMatch(/no project name column/);
+    expect(mapRows(csv('foo,bar\n1,2\n'), { cis: false }).problems[0]?.message).toMatch(
+      /no project name column/,
+    );
   });
 });
 

@@ -47,17 +47,26 @@ export function mapRows(file: TabularFile, options: MapOptions): MappedFile {
   const problems: Problem[] = [];
 
   if (!columns.name) {
-    problems.push({ line: 1, message: `no project name column: expected one of ${FIELD_ALIASES.name.map((a) => `"${a}"`).join(', ')}` });
+    problems.push({
+      line: 1,
+      message: `no project name column: expected one of ${FIELD_ALIASES.name.map((a) => `"${a}"`).join(', ')}`,
+    });
     return { records: [], keyStrategy: 'none', problems };
   }
   if (options.keyColumn && !lookup.column([options.keyColumn])) {
-    problems.push({ line: 1, column: options.keyColumn, message: `the key column "${options.keyColumn}" is not in the file` });
+    problems.push({
+      line: 1,
+      column: options.keyColumn,
+      message: `the key column "${options.keyColumn}" is not in the file`,
+    });
     return { records: [], keyStrategy: 'none', problems };
   }
 
   // CIS code columns: level 1 "… Thématiques N CODE", level 2 "… Sous-thématiques N CODE".
   const themeColumns = options.cis ? lookup.columnsMatching(/^tag cis niveau 1 thematiques \d code$/) : [];
-  const subthemeColumns = options.cis ? lookup.columnsMatching(/^tag cis niveau 2 sous thematiques \d code$/) : [];
+  const subthemeColumns = options.cis
+    ? lookup.columnsMatching(/^tag cis niveau 2 sous thematiques \d code$/)
+    : [];
   const cisDepartement = options.cis ? lookup.column(['departement code', 'departement_code']) : undefined;
   const cisRegion = options.cis ? lookup.column(['region code']) : undefined;
 
@@ -157,5 +166,7 @@ export function contentHash(fields: unknown): string {
               .map(([k, v]) => [k, canonical(v)]),
           )
         : value;
-  return createHash('sha256').update(JSON.stringify(canonical(fields))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(fields)))
+    .digest('hex');
 }

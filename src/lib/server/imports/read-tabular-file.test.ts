@@ -44,7 +44,10 @@ describe('readCsv', () => {
       }
     })();
     expect(error).toBeInstanceOf(UnreadableFileError);
-    expect(error?.problems[0]).toMatchObject({ line: 3, message: 'the row has 1 fields where the header has 2' });
+    expect(error?.problems[0]).toMatchObject({
+      line: 3,
+      message: 'the row has 1 fields where the header has 2',
+    });
   });
 
   it('accepts mixed Windows and Unix line ends', () => {
@@ -63,7 +66,9 @@ describe('readCsv', () => {
 
 describe('readJson', () => {
   it('reads an array or a {data: [...]} object, with each item line', () => {
-    const file = readJson(utf8('{"data": [\n  {"nom": "A", "tags": ["x", "y"]},\n  {"nom": "B", "n": 2}\n]}'));
+    const file = readJson(
+      utf8('{"data": [\n  {"nom": "A", "tags": ["x", "y"]},\n  {"nom": "B", "n": 2}\n]}'),
+    );
     expect(file.rows).toEqual([
       { line: 2, values: { nom: 'A', tags: 'x|y' } },
       { line: 3, values: { nom: 'B', n: '2' } },

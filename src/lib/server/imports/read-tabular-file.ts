@@ -57,7 +57,10 @@ interface CsvErrorLike {
   column?: number | string;
 }
 
-export function readCsv(bytes: Uint8Array, options: { separator?: string; encoding?: TextEncoding } = {}): TabularFile {
+export function readCsv(
+  bytes: Uint8Array,
+  options: { separator?: string; encoding?: TextEncoding } = {},
+): TabularFile {
   const { text, encoding } = decodeText(bytes, options.encoding);
   const separator = options.separator ?? detectSeparator(text);
   let records: { record: string[]; raw: string; info: { lines: number } }[];
@@ -75,7 +78,8 @@ export function readCsv(bytes: Uint8Array, options: { separator?: string; encodi
     }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
   } catch (error) {
     const e = error as CsvErrorLike;
-    const message = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a missing " )' : e.message;
+    const message =
+      e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a missing " )' : e.message;
     throw new UnreadableFileError([{ line: e.lines, message }]);
   }
   const [header, ...body] = records;
@@ -87,7 +91,11 @@ export function readCsv(bytes: Uint8Array, options: { separator?: string; encodi
     if (!name) return;
     const previous = seen.get(name);
     if (previous !== undefined) {
-      problems.push({ line: 1, column: index + 1, message: `column "${name}" appears twice (columns ${previous + 1} and ${index + 1})` });
+      problems.push({
+        line: 1,
+        column: index + 1,
+        message: `column "${name}" appears twice (columns ${previous + 1} and ${index + 1})`,
+      });
     }
     seen.set(name, index);
   });
@@ -96,7 +104,10 @@ export function readCsv(bytes: Uint8Array, options: { separator?: string; encodi
     const newlines = raw.replace(/\r?\n$/, '').split('\n').length - 1;
     const line = info.lines - newlines;
     if (record.length !== header.record.length) {
-      problems.push({ line, message: `the row has ${record.length} fields where the header has ${header.record.length}` });
+      problems.push({
+        line,
+        message: `the row has ${record.length} fields where the header has ${header.record.length}`,
+      });
     }
     const values: Record<string, string> = {};
     columns.forEach((name, i) => {
@@ -127,14 +138,20 @@ export function readJson(bytes: Uint8Array): TabularFile {
     const message = (error as Error).message;
     const offset = /position (\d+)/.exec(message)?.[1];
     const where = offset ? position(text, Number(offset)) : undefined;
-    throw new UnreadableFileError([{ line: where?.line, column: where?.column, message: `invalid JSON: ${message}` }]);
+    throw new UnreadableFileError([
+      { line: where?.line, column: where?.column, message: `invalid JSON: ${message}` },
+    ]);
   }
   const container = parsed as Record<string, unknown>;
   const items = Array.isArray(parsed)
     ? parsed
-    : (['data', 'projects', 'items', 'records'].map((k) => container?.[k]).find(Array.isArray) as unknown[] | undefined);
+    : (['data', 'projects', 'items', 'records'].map((k) => container?.[k]).find(Array.isArray) as
+        | unknown[]
+        | undefined);
   if (!items) {
-    throw new UnreadableFileError([{ line: 1, message: 'expected an array of objects, or an object with a "data" or "projects" array' }]);
+    throw new UnreadableFileError([
+      { line: 1, message: 'expected an array of objects, or an object with a "data" or "projects" array' },
+    ]);
   }
   // Find where each item starts by scanning top-level object openings of the array.
   const starts = objectStarts(text);

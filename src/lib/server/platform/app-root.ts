@@ -21,7 +21,8 @@ export function appRoot(): string {
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('Cannot find the Tadata package root above ' + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error(`Cannot find the Tadata package root above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

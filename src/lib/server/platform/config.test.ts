@@ -18,7 +18,14 @@ describe('parseConfig', () => {
 
   it('reads every variable and treats empty values as unset', () => {
     const config = parseConfig(
-      { PORT: '8080', DATA_DIR: '/data', DATABASE_URL: 'postgres://u:p@db/tadata', LOAD_DEMO: 'false', HOST: '', PUBLIC_URL: 'https://cis.example.org/' },
+      {
+        PORT: '8080',
+        DATA_DIR: '/data',
+        DATABASE_URL: 'postgres://u:p@db/tadata',
+        LOAD_DEMO: 'false',
+        HOST: '',
+        PUBLIC_URL: 'https://cis.example.org/',
+      },
       '/srv',
     );
     expect(config).toMatchObject({

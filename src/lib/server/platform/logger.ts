@@ -6,7 +6,11 @@ export type { Logger };
 let root: Logger | undefined;
 
 /** destination 1 is stdout, 2 stderr (the CLI keeps stdout for data). */
-export function createLogger(options: { level: string; format: 'json' | 'pretty'; destination?: 1 | 2 }): Logger {
+export function createLogger(options: {
+  level: string;
+  format: 'json' | 'pretty';
+  destination?: 1 | 2;
+}): Logger {
   const destination = options.destination ?? 1;
   if (options.format === 'pretty') {
     return pino({

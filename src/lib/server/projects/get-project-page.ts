@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { type CreditRow, presentCredit, projectPath, territory } from './project.presenter.ts';
-import { PROJECT_PAGE_SQL } from './project-page.query.ts';
 import type { LocationView, ProjectPageView, TermView } from './project.views.ts';
+import { PROJECT_PAGE_SQL } from './project-page.query.ts';
 
 interface LocationRow {
   city: string | null;

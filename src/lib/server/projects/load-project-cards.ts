@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { type ProjectCardRow, presentProjectCard } from './project.presenter.ts';
-import { PROJECT_CARDS_SQL } from './project-cards.query.ts';
 import type { ProjectCardView } from './project.views.ts';
+import { PROJECT_CARDS_SQL } from './project-cards.query.ts';
 
 export async function loadProjectCards(db: Queryable, ids: number[]): Promise<ProjectCardView[]> {
   if (!ids.length) return [];

@@ -32,7 +32,12 @@ export function territory(code: string | null, name: string | null): TerritoryRe
 
 export function presentCredit(row: CreditRow): PartnerCreditView {
   return {
-    partner: { slug: row.partnerSlug, name: row.partnerName, website: row.partnerWebsite, logoUrl: row.partnerLogoUrl },
+    partner: {
+      slug: row.partnerSlug,
+      name: row.partnerName,
+      website: row.partnerWebsite,
+      logoUrl: row.partnerLogoUrl,
+    },
     sourceUrl: row.sourceUrl,
     licence: row.licence,
     lastSeenAt: new Date(row.lastSeenAt).toISOString(),

@@ -9,7 +9,11 @@ import { loadTerritories } from '../territories/load-territories.ts';
  */
 export const REFERENCE_DATA_VERSION = '2026-11-25.1';
 
-export async function loadReferenceData(db: Database, logger: Logger, options: { force?: boolean } = {}): Promise<boolean> {
+export async function loadReferenceData(
+  db: Database,
+  logger: Logger,
+  options: { force?: boolean } = {},
+): Promise<boolean> {
   const [current] = await db.query<{ value: string }>(
     `SELECT value #>> '{}' AS value FROM instance_setting WHERE key = 'reference_data_version'`,
   );
@@ -25,6 +29,9 @@ export async function loadReferenceData(db: Database, logger: Logger, options: {
     );
     return { territories, taxonomy };
   });
-  logger.info({ ...counts, version: REFERENCE_DATA_VERSION, ms: Date.now() - started }, 'reference data loaded');
+  logger.info(
+    { ...counts, version: REFERENCE_DATA_VERSION, ms: Date.now() - started },
+    'reference data loaded',
+  );
   return true;
 }

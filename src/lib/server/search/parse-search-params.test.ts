@@ -10,7 +10,9 @@ describe('parseSearchParams', () => {
   });
 
   it('reads repeated and comma-separated themes, and territory codes', () => {
-    expect(parse('q=%20emploi%20%20jeunes&theme=emp&theme=SOL,ACE&region=84&departement=2a&page=2&per_page=50')).toEqual({
+    expect(
+      parse('q=%20emploi%20%20jeunes&theme=emp&theme=SOL,ACE&region=84&departement=2a&page=2&per_page=50'),
+    ).toEqual({
       q: 'emploi jeunes',
       themes: ['EMP', 'SOL', 'ACE'],
       region: '84',

@@ -8,7 +8,10 @@ const code = /^[A-Za-z0-9]{1,10}$/;
 const schema = z.object({
   q: z.string().max(200, 'at most 200 characters').default(''),
   theme: z.array(z.string().regex(code, 'a theme code such as EMP or ACE')).max(20).default([]),
-  region: z.string().regex(/^\d{2,3}$/, 'a région code such as 84').optional(),
+  region: z
+    .string()
+    .regex(/^\d{2,3}$/, 'a région code such as 84')
+    .optional(),
   departement: z
     .string()
     .regex(/^(\d{2}|2[AB]|\d{3})$/, 'a département code such as 69, 2A or 974')

@@ -22,7 +22,9 @@ export async function getSearchOptions(db: Queryable): Promise<SearchOptions> {
     .map((t) => ({
       code: t.code,
       label: t.label,
-      children: terms.filter((s) => s.vocabulary === 'subtheme' && s.parent === t.code).map((s) => ({ code: s.code, label: s.label })),
+      children: terms
+        .filter((s) => s.vocabulary === 'subtheme' && s.parent === t.code)
+        .map((s) => ({ code: s.code, label: s.label })),
     }));
   return { themes, regions, departements };
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import { DEMO_PARTNER } from '../demo/load-demo.ts';
 import type { Database } from '../platform/db/database.ts';
-import { getProjectPage } from '../projects/get-project-page.ts';
 import { getHomeData } from '../projects/get-home-data.ts';
+import { getProjectPage } from '../projects/get-project-page.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { getSearchOptions } from './search-options.ts';
 import { searchProjects } from './search-projects.ts';
@@ -116,7 +116,11 @@ describe('searchProjects on the demo projects', () => {
     expect(home.themes.find((t) => t.code === 'EMP')?.count).toBeGreaterThan(0);
     const options = await getSearchOptions(db);
     expect(options.themes).toHaveLength(16);
-    expect(options.themes.find((t) => t.code === 'EMP')?.children.map((c) => c.code)).toEqual(['ACE', 'FOR', 'ORG']);
+    expect(options.themes.find((t) => t.code === 'EMP')?.children.map((c) => c.code)).toEqual([
+      'ACE',
+      'FOR',
+      'ORG',
+    ]);
     expect(options.regions).toHaveLength(18);
   });
 

@@ -1,8 +1,8 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
 import { prepareSearchText } from './prepare-search-text.ts';
-import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
 import type { SearchParams, SearchResultView } from './search.views.ts';
+import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
 
 export async function searchProjects(db: Queryable, params: SearchParams): Promise<SearchResultView> {
   const rows = await db.query<{ total: number; id: number | null }>(SEARCH_PROJECTS_SQL, [

@@ -5,13 +5,16 @@ import { normalizeKey, slugify } from './normalize-key.ts';
 
 describe('cleanText', () => {
   it('turns HTML into plain text, dropping scripts and keeping paragraphs', () => {
-    expect(cleanText('<p>Une <b>épicerie</b>&nbsp;solidaire</p><script>alert(1)</script><p>À Lyon &amp; ailleurs</p>')).toBe(
-      'Une épicerie solidaire\n\nÀ Lyon & ailleurs',
-    );
+    expect(
+      cleanText(
+        '<p>Une <b>épicerie</b>&nbsp;solidaire</p><script>alert(1)</script><p>À Lyon &amp; ailleurs</p>',
+      ),
+    ).toBe('Une épicerie solidaire\n\nÀ Lyon & ailleurs');
   });
 
   it('treats placeholders as empty', () => {
-    for (const value of ['NR', 'NR ', 'null', 'nul', '', '  ', undefined, null]) expect(cleanText(value)).toBeNull();
+    for (const value of ['NR', 'NR ', 'null', 'nul', '', '  ', undefined, null])
+      expect(cleanText(value)).toBeNull();
   });
 
   it('keeps a single line for names', () => {

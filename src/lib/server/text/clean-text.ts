@@ -2,19 +2,66 @@
  * Partners' text arrives with HTML, entities, odd spacing and placeholders ("NR", "null").
  * Cleaned text is plain: scripts and styles dropped, tags removed, paragraphs kept.
  */
-const PLACEHOLDERS = new Set(['', 'nr', 'n/r', 'n.r.', 'na', 'n/a', 'null', 'nul', 'none', 'undefined', '-', '--', '?', 'nc', 'n/c']);
+const PLACEHOLDERS = new Set([
+  '',
+  'nr',
+  'n/r',
+  'n.r.',
+  'na',
+  'n/a',
+  'null',
+  'nul',
+  'none',
+  'undefined',
+  '-',
+  '--',
+  '?',
+  'nc',
+  'n/c',
+]);
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', eacute: 'é', egrave: 'è', ecirc: 'ê',
-  agrave: 'à', acirc: 'â', ccedil: 'ç', ocirc: 'ô', ucirc: 'û', ugrave: 'ù', icirc: 'î', iuml: 'ï',
-  euml: 'ë', oelig: 'œ', Eacute: 'É', Egrave: 'È', Agrave: 'À', Ccedil: 'Ç', rsquo: '’', lsquo: '‘',
-  ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', hellip: '…', ndash: '–', mdash: '—', euro: '€', deg: '°',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  agrave: 'à',
+  acirc: 'â',
+  ccedil: 'ç',
+  ocirc: 'ô',
+  ucirc: 'û',
+  ugrave: 'ù',
+  icirc: 'î',
+  iuml: 'ï',
+  euml: 'ë',
+  oelig: 'œ',
+  Eacute: 'É',
+  Egrave: 'È',
+  Agrave: 'À',
+  Ccedil: 'Ç',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  euro: '€',
+  deg: '°',
 };
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1]?.toLowerCase() === 'x' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+      const code =
+        entity[1]?.toLowerCase() === 'x' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
     }
     return NAMED_ENTITIES[entity] ?? match;
@@ -57,7 +104,12 @@ export function cleanLine(value: string | null | undefined): string | null {
 export function shortPresentation(text: string | null, maxLength = 600): string | null {
   if (!text || text.length <= maxLength) return text;
   const head = text.slice(0, maxLength);
-  const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('.\n'));
+  const sentenceEnd = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('! '),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('.\n'),
+  );
   if (sentenceEnd > maxLength * 0.5) return head.slice(0, sentenceEnd + 1).trim();
   const wordEnd = head.lastIndexOf(' ');
   return `${head.slice(0, wordEnd > 0 ? wordEnd : maxLength).trim()}…`;

@@ -21,7 +21,10 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 export function normalizeEmail(value: string | null | undefined): string | null {
   if (isPlaceholder(value)) return null;
-  const email = (value as string).trim().replace(/^mailto:/i, '').toLowerCase();
+  const email = (value as string)
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
   return EMAIL.test(email) ? email : null;
 }
 

@@ -9,7 +9,10 @@ import { DatabaseLockedError } from './database.ts';
 const fresh = () => path.join(mkdtempSync(path.join(tmpdir(), 'tadata-lock-')), 'pglite');
 
 function fakeLock(dataDir: string, pid: number) {
-  writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid, hostname: hostname(), since: '2026-01-01T00:00:00Z', purpose: 'tadata serve' }));
+  writeFileSync(
+    `${dataDir}.lock`,
+    JSON.stringify({ pid, hostname: hostname(), since: '2026-01-01T00:00:00Z', purpose: 'tadata serve' }),
+  );
 }
 
 describe('acquireDataDirLock', () => {

@@ -15,7 +15,12 @@ export const GET: RequestHandler = async ({ url }) => {
     return json(
       {
         data: result.items,
-        meta: { total: result.total, page: result.page, perPage: result.perPage, pageCount: result.pageCount },
+        meta: {
+          total: result.total,
+          page: result.page,
+          perPage: result.perPage,
+          pageCount: result.pageCount,
+        },
         links: {
           self: link(result.page),
           next: result.page < result.pageCount ? link(result.page + 1) : null,
