@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,7 +7,6 @@ import { appRoot } from '../../lib/server/platform/app-root.ts';
 import { exportServerEnv, getConfig, setConfig } from '../../lib/server/platform/config.ts';
 import { CliUsageError, type Command } from '../command.ts';
 
-const BUILD_STAMP = '.tadata-build-stamp';
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
 
 function newestMtime(target: string): number {
@@ -21,13 +20,14 @@ function newestMtime(target: string): number {
 
 /** The web app is built once, and again only when its sources changed since the last build. */
 function ensureBuild(root: string, force: boolean): void {
-  const stamp = path.join(root, 'build', BUILD_STAMP);
-  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  // adapter-node writes build/ anew at each build: its entry's date is the build's.
+  const entry = path.join(root, 'build', 'index.js');
+  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  if (!force && built && built >= sources && existsSync(path.join(root, 'build', 'index.js'))) return;
+  if (!force && built >= sources) return;
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
-    if (existsSync(path.join(root, 'build', 'index.js'))) return;
+    if (built) return;
     throw new Error(
       'The web app is not built and Vite is not installed: run `npm install` then `npm run build`.',
     );
@@ -38,7 +38,6 @@ function ensureBuild(root: string, force: boolean): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('vite build failed (see above)');
-  writeFileSync(stamp, new Date().toISOString());
 }
 
 export const serveCommand: Command = {
