@@ -12,9 +12,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', 'fr'),
-  });
+  const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   if (!event.url.pathname.startsWith('/embed')) response.headers.set('X-Frame-Options', 'SAMEORIGIN');

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { REPO_ROOT, startTadataServer, type TadataServer } from '../support/tadata-server.ts';
+
+// A visitor searches the demo data from the home page and opens a project. Every result and the
+// project page credit the partner that listed the project and link back to its site (charter).
+const PARTNER_NAME = "Fondation La France s'Engage";
+const PARTNER_SITE = 'https://fondationlafrancesengage.org';
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** Typographic apostrophes and runs of whitespace compare like plain ones. */
+function normalize(text: string | null): string {
+  return (text ?? '')
+    .replace(/[\u2019\u2018]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The partner credits inside `scope` that name the partner and link to its site. */
+async function partnerCreditsOf(scope: Locator | Page): Promise<{ texts: string[]; matching: number }> {
+  const credits = await scope.getByTestId('partner-credit').all();
+  const texts: string[] = [];
+  let matching = 0;
+  for (const credit of credits) {
+    const text = normalize(await credit.textContent());
+    texts.push(text);
+    const hrefs = await credit
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    if (text.includes(PARTNER_NAME) && hrefs.some((href) => href.startsWith(PARTNER_SITE))) matching++;
+  }
+  return { texts, matching };
+}
+
+describe('search journey: home → results → project page', () => {
+  let server: TadataServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const screenshot = (name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // A fresh data directory: the first start imports the 150 demo projects.
+    server = await startTadataServer({ env: { LOAD_DEMO: 'true' } });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a visitor finds projects about "solidaire" and opens one, with the partner credited', async () => {
+    if (!server) throw new Error('server not started');
+
+    // 1. Home page: a search box.
+    const home = await page.goto(`${server.url}/`);
+    expect(home?.status()).toBe(200);
+    // An <input type="search">, or a text field labelled "Rechercher…" (not the role=search form).
+    const searchBox = page
+      .getByRole('searchbox')
+      .or(page.getByRole('textbox', { name: /rechercher/i }))
+      .first();
+    await searchBox.waitFor({ state: 'visible' });
+    await screenshot('search-journey-1-home');
+
+    // 2. Type and submit.
+    await searchBox.fill('solidaire');
+    await screenshot('search-journey-2-typed');
+    await searchBox.press('Enter');
+    await page.waitForURL(
+      (url) => url.pathname === '/recherche' && url.searchParams.get('q') === 'solidaire',
+    );
+
+    // 3. Results: every one credits the partner with a link to its site.
+    const results = page.getByTestId('search-results').locator('article');
+    await results.first().waitFor({ state: 'visible' });
+    await screenshot('search-journey-3-results');
+    const count = await results.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const { texts, matching } = await partnerCreditsOf(results.nth(i));
+      expect(matching, `result ${i + 1} partner credits: ${JSON.stringify(texts)}`).toBeGreaterThan(0);
+    }
+
+    // 4. Open the first result through its title link.
+    const first = results.first();
+    const projectName = normalize(await first.getByRole('heading').first().textContent());
+    expect(projectName).not.toBe('');
+    const titleLink = first.locator('a[href*="/projets/"]').filter({ hasText: projectName }).first();
+    await titleLink.click();
+    await page.waitForURL((url) => /^\/projets\/[^/]+$/.test(url.pathname));
+    const heading = page.locator('h1');
+    await heading.waitFor({ state: 'visible' });
+    expect(normalize(await heading.textContent())).toBe(projectName);
+    const { texts, matching } = await partnerCreditsOf(page);
+    expect(matching, `project page partner credits: ${JSON.stringify(texts)}`).toBeGreaterThan(0);
+    await screenshot('search-journey-4-project');
+
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+});
