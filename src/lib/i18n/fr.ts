@@ -1,0 +1,169 @@
+/**
+ * French UI strings: the reference dictionary. Every other language exports an object of the
+ * same type (`Messages`), so a missing or misspelt key is a type error. Components import the
+ * dictionary; language switching will choose between them later.
+ */
+
+const number = new Intl.NumberFormat('fr-FR');
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+/** "1 projet", "2 projets", "Aucun projet"… French takes the singular for 0 and 1. */
+function count(n: number, one: string, many: string): string {
+  return `${number.format(n)} ${n <= 1 ? one : many}`;
+}
+
+/** Parameter names of /recherche and /api/v1/projects, as a French reader knows them. */
+const parameterNames: Record<string, string> = {
+  q: 'texte recherché (q)',
+  theme: 'thème (theme)',
+  region: 'région (region)',
+  departement: 'département (departement)',
+  page: 'numéro de page (page)',
+  per_page: 'nombre de résultats par page (per_page)',
+};
+
+const parameterHints: Record<string, string> = {
+  q: '200 caractères au plus.',
+  theme: 'un code de thème comme EMP ou ACE.',
+  region: 'un code de région comme 84.',
+  departement: 'un code de département comme 69, 2A ou 974.',
+  page: 'un nombre entier entre 1 et 1000.',
+  per_page: 'un nombre entier entre 1 et 100.',
+};
+
+export const fr = {
+  lang: 'fr',
+  site: {
+    name: 'Carrefour des innovations sociales',
+    poweredBy: 'propulsé par Tadata',
+    skipLink: 'Aller au contenu',
+    navLabel: 'Navigation principale',
+    navHome: 'Accueil',
+    navSearch: 'Rechercher',
+    charter: "Chaque projet est présenté avec le partenaire qui l'a recensé et un lien vers sa page.",
+    openData: 'Données ouvertes : API des projets',
+    software: 'Tadata, logiciel libre',
+  },
+  /** The text of a page's <title>. */
+  title: (page?: string): string =>
+    page ? `${page} — Carrefour des innovations sociales` : 'Carrefour des innovations sociales',
+  home: {
+    title: 'Trouver un projet d’innovation sociale',
+    intro:
+      'Le Carrefour des innovations sociales rassemble les projets recensés par ses partenaires : fondations, réseaux, agences publiques et associations.',
+    description:
+      'Moteur de recherche des projets d’innovation sociale recensés par les partenaires du Carrefour des innovations sociales.',
+    figuresHeading: 'Le Carrefour en chiffres',
+    themesHeading: 'Explorer par thème',
+    latestHeading: 'Derniers projets recensés',
+    noProjects: 'Aucun projet n’est encore publié.',
+    allProjects: 'Voir tous les projets',
+  },
+  /** Nouns after a key figure: the number itself is shown apart, larger. */
+  figures: {
+    projects: (n: number): string => (n <= 1 ? 'projet publié' : 'projets publiés'),
+    partners: (n: number): string => (n <= 1 ? 'partenaire' : 'partenaires'),
+    departements: (n: number): string => (n <= 1 ? 'département' : 'départements'),
+    communes: (n: number): string => (n <= 1 ? 'commune' : 'communes'),
+  },
+  projectCount: (n: number): string => count(n, 'projet', 'projets'),
+  search: {
+    title: 'Rechercher un projet',
+    titleWithQuery: (q: string): string => `Recherche « ${q} »`,
+    pageSuffix: (page: number): string => `page ${page}`,
+    description:
+      'Rechercher parmi les projets d’innovation sociale recensés par les partenaires du Carrefour.',
+    formLabel: 'Rechercher un projet',
+    queryLabel: 'Rechercher un projet',
+    queryPlaceholder: 'Ex. : insertion, alimentation, Lyon…',
+    filtersLegend: 'Filtres',
+    themeLabel: 'Thème',
+    allThemes: 'Tous les thèmes',
+    wholeTheme: (label: string): string => `${label} (tout le thème)`,
+    regionLabel: 'Région',
+    allRegions: 'Toutes les régions',
+    departementLabel: 'Département',
+    allDepartements: 'Tous les départements',
+    submit: 'Rechercher',
+    reset: 'Effacer la recherche',
+    resultsHeading: 'Résultats',
+    total: (n: number): string => (n === 0 ? 'Aucun projet' : count(n, 'projet', 'projets')),
+    empty: 'Aucun projet ne correspond à cette recherche.',
+    emptyHint: 'Essayez d’autres mots, retirez un filtre, ou',
+    emptyLink: 'parcourez tous les projets',
+    pageOutOfRange: (page: number, pageCount: number): string =>
+      `La page ${page} n’existe pas : cette recherche compte ${pageCount} page${pageCount > 1 ? 's' : ''}.`,
+    firstPage: 'Revenir à la première page',
+    json: 'Ces résultats en JSON',
+    invalidParameter: (parameter: string): string =>
+      `Le paramètre « ${parameterNames[parameter] ?? parameter} » n’est pas valide : attendu ${
+        parameterHints[parameter] ?? 'une autre valeur.'
+      }`,
+  },
+  pagination: {
+    label: 'Pagination des résultats',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    status: (page: number, pageCount: number): string => `Page ${page} sur ${pageCount}`,
+  },
+  card: {
+    carrier: 'Porté par',
+    themes: 'Thèmes',
+  },
+  credit: {
+    listedBy: 'Recensé par',
+    viewAtPartner: 'Voir la fiche sur le site du partenaire',
+    licence: 'Licence',
+    lastSeen: (date: string): string => `Vu pour la dernière fois le ${date}`,
+  },
+  project: {
+    notFound: 'Ce projet n’existe pas ou n’est plus publié par les partenaires du Carrefour.',
+    carrier: 'Porté par',
+    themes: 'Thèmes',
+    subthemes: 'Sous-thèmes',
+    tags: 'Mots-clés des partenaires',
+    locations: 'Où ?',
+    postalCode: 'Code postal',
+    departement: 'Département',
+    region: 'Région',
+    national: 'Projet national',
+    noLocation: 'Lieu non précisé',
+    contactHeading: 'Contact',
+    website: 'Site web du projet',
+    email: 'Courriel',
+    phone: 'Téléphone',
+    noContact:
+      'Aucun contact public n’a été publié : consultez la fiche sur le site du partenaire pour joindre le projet.',
+    sourcesHeading: 'Sources',
+    sourcesIntro:
+      'Cette fiche ne reprend que les informations essentielles. Retrouvez la présentation complète sur le site de chaque partenaire qui a recensé le projet.',
+    licences: 'Licences',
+    lastSeen: (date: string): string =>
+      `Projet vu pour la dernière fois le ${date} sur le site d’un partenaire.`,
+    backToSearch: 'Retour à la recherche',
+  },
+  error: {
+    title: (status: number): string =>
+      status === 404
+        ? 'Page introuvable'
+        : status === 400
+          ? 'Requête invalide'
+          : status < 500
+            ? 'Accès impossible'
+            : 'Une erreur est survenue',
+    notFound: 'La page demandée n’existe pas ou a été retirée.',
+    badRequest: 'La demande contient une valeur que nous ne comprenons pas.',
+    server: 'Le service rencontre un problème. Réessayez dans quelques instants.',
+    status: (status: number): string => `Erreur ${status}`,
+    searchInstead: 'Vous pouvez lancer une recherche :',
+    home: 'Revenir à l’accueil',
+  },
+  formatNumber: (n: number): string => number.format(n),
+  /** "12 mars 2024" from an ISO 8601 date. */
+  formatDate: (iso: string): string => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
+  },
+};
+
+export type Messages = typeof fr;
