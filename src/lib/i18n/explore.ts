@@ -1,0 +1,71 @@
+/**
+ * UI strings of the exploration pages (territories, themes, partners), French first. Kept apart
+ * from the main dictionary so that each area's strings live together.
+ */
+const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+export const exploreFr = {
+  territories: {
+    title: 'Les territoires',
+    intro:
+      'Les projets recensés par les partenaires du Carrefour, région par région, rapportés au nombre d’habitants.',
+    description: 'Les projets d’innovation sociale par région et par département.',
+    regionsHeading: 'Projets par région',
+    departementsHeading: 'Projets par département',
+    name: 'Territoire',
+    projects: 'Projets',
+    per100k: 'Pour 100 000 habitants',
+    population: 'Habitants',
+    themesHeading: 'Thèmes des projets',
+    themesCaption: (territory: string): string =>
+      `Part des projets de ${territory} par thème, comparée à la France`,
+    thisTerritory: (territory: string): string => territory,
+    france: 'France entière',
+    latestHeading: 'Derniers projets recensés',
+    allProjects: (n: string): string => `Voir les ${n} projets dans la recherche`,
+    comparison: (local: string, national: string): string =>
+      `${local} projets pour 100 000 habitants, contre ${national} en moyenne en France.`,
+    noProjects: 'Aucun projet n’est encore recensé sur ce territoire.',
+    regionOf: 'Région',
+    breadcrumb: 'Fil d’Ariane',
+  },
+  themes: {
+    title: 'Les thématiques',
+    intro: 'Les thèmes et sous-thèmes de la taxonomie du Carrefour des innovations sociales.',
+    description: 'Les projets d’innovation sociale par thème.',
+    subthemes: 'Sous-thèmes',
+    parent: 'Thème parent',
+    regionsHeading: 'Projets par région',
+    regionsCaption: (theme: string): string => `Nombre de projets « ${theme} » par région`,
+    latestHeading: 'Derniers projets',
+    allProjects: (n: string): string => `Voir les ${n} projets dans la recherche`,
+  },
+  partners: {
+    title: 'Les partenaires',
+    intro:
+      'Les organisations qui recensent les projets et partagent leurs données avec le Carrefour, chacune sous sa licence.',
+    description: 'Les partenaires du Carrefour des innovations sociales et leurs projets.',
+    website: 'Site du partenaire',
+    licence: 'Licence des données',
+    sourcesHeading: 'Sources de données',
+    lastRun: (date: string): string => `Dernière collecte le ${date}`,
+    neverRun: 'Pas encore collectée',
+    kinds: {
+      html: 'pages web',
+      json: 'API JSON',
+      feed: 'flux RSS/Atom',
+      sitemap: 'plan de site',
+      file: 'fichier',
+    } as Record<string, string>,
+    latestHeading: 'Derniers projets recensés',
+    projects: (n: string): string => `${n} projets publiés`,
+  },
+  chart: {
+    tableSummary: 'Voir les données du graphique',
+    download: 'Télécharger les données (CSV)',
+  },
+  formatNumber: (n: number): string => number.format(n),
+  formatPercent: (share: number): string => `${number.format(Math.round(share * 1000) / 10)} %`,
+};
+
+export type ExploreMessages = typeof exploreFr;

@@ -1,0 +1,8 @@
+import { getApp } from '$lib/server/app.ts';
+import { listPartners } from '$lib/server/explore/partner-pages.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+  const { db } = await getApp();
+  return { partners: await listPartners(db) };
+};

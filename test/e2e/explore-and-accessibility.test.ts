@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { REPO_ROOT, startTadataServer, type TadataServer } from '../support/tadata-server.ts';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** WCAG 2.1 A and AA rules of axe-core (the RGAA's reference level), on the page as served. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations as AxeViolation[];
+  });
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('territory journey and accessibility of the public pages', () => {
+  let server: TadataServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTadataServer({ env: { LOAD_DEMO: 'true' } });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a visitor goes from the territories to a région, a département and a project', async () => {
+    const base = server?.url ?? '';
+    await page.goto(`${base}/territoires`);
+    await page.getByRole('link', { name: 'Île-de-France' }).first().click();
+    await page.waitForURL(/\/territoires\/ile-de-france$/);
+    expect(await page.locator('h1').textContent()).toBe('Île-de-France');
+    expect(await page.getByTestId('territory-comparison').textContent()).toMatch(/pour 100 000 habitants/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'territory-1-region.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Paris', exact: true }).click();
+    await page.waitForURL(/\/territoires\/ile-de-france\/paris$/);
+    const cards = page.getByTestId('territory-projects').locator('article');
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(await cards.first().getByTestId('partner-credit').textContent()).toContain('Fondation La France');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'territory-2-departement.png'), fullPage: true });
+
+    await cards.first().getByTestId('project-link').click();
+    await page.waitForURL(/\/projets\//);
+    expect(await page.locator('h1').count()).toBe(1);
+  });
+
+  test.each([
+    ['home', '/'],
+    ['search', '/recherche?q=solidaire'],
+    ['territory', '/territoires/ile-de-france'],
+    ['departement', '/territoires/auvergne-rhone-alpes/rhone'],
+    ['theme', '/thematiques/EMP'],
+    ['partner', '/partenaires/fondation-la-france-s-engage'],
+  ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
+    await page.goto(`${server?.url}${url}`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('axe finds no violation on a project page', async () => {
+    await page.goto(`${server?.url}/recherche?q=cravate`);
+    await page.getByTestId('project-link').first().click();
+    await page.waitForURL(/\/projets\//);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
