@@ -80,8 +80,10 @@ describe('territory journey and accessibility of the public pages', () => {
     ['departement', '/territoires/auvergne-rhone-alpes/rhone'],
     ['theme', '/thematiques/EMP'],
     ['partner', '/partenaires/fondation-la-france-s-engage'],
+    ['map', '/carte'],
   ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
     await page.goto(`${server?.url}${url}`);
+    if (url === '/carte') await page.locator('[data-testid=project-map][data-status=ready]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -36,6 +36,7 @@ export const en: Messages = {
     navLabel: 'Main navigation',
     navHome: 'Home',
     navSearch: 'Search',
+    navMap: 'Map',
     navTerritories: 'Territories',
     navThemes: 'Themes',
     navPartners: 'Partners',

@@ -60,6 +60,24 @@ export const exploreFr = {
     latestHeading: 'Derniers projets recensés',
     projects: (n: string): string => `${n} projets publiés`,
   },
+  map: {
+    title: 'Carte des projets',
+    description: 'Les projets d’innovation sociale sur une carte de France.',
+    label: 'Carte des projets : flèches pour se déplacer, + et − pour zoomer',
+    loading: 'Chargement de la carte…',
+    error: 'La carte n’a pas pu être chargée. La liste des projets reste disponible.',
+    keyboard:
+      'Carte : utilisez les flèches pour vous déplacer, + et − pour zoomer ; les groupes de projets sont des boutons.',
+    noScript: 'La carte a besoin de JavaScript.',
+    list: 'Voir ces projets sous forme de liste',
+    cluster: (n: number): string => `${n} projets ici : zoomer`,
+    listedBy: 'Recensé par',
+    viewAtPartner: 'voir la fiche sur le site du partenaire',
+    inView: (n: number, total: number): string =>
+      n === 0
+        ? 'Aucun projet dans la zone affichée'
+        : `${n} projet${n > 1 ? 's' : ''} dans la zone affichée (sur ${total})`,
+  },
   chart: {
     tableSummary: 'Voir les données du graphique',
     download: 'Télécharger les données (CSV)',

@@ -40,6 +40,7 @@ export const fr = {
     navLabel: 'Navigation principale',
     navHome: 'Accueil',
     navSearch: 'Rechercher',
+    navMap: 'Carte',
     navTerritories: 'Territoires',
     navThemes: 'Thématiques',
     navPartners: 'Partenaires',

@@ -49,6 +49,7 @@ export async function sitemapPages(db: Queryable): Promise<SitemapEntry[]> {
   return [
     { path: '/' },
     { path: '/recherche' },
+    { path: '/carte' },
     { path: '/territoires' },
     ...regions.map((r) => ({ path: `/territoires/${slugify(r.name)}` })),
     ...departements.map((d) => ({
