@@ -81,6 +81,9 @@ describe('territory journey and accessibility of the public pages', () => {
     ['theme', '/thematiques/EMP'],
     ['partner', '/partenaires/fondation-la-france-s-engage'],
     ['map', '/carte'],
+    ['about', '/a-propos'],
+    ['contact', '/contact'],
+    ['become a partner', '/devenir-partenaire'],
   ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
     await page.goto(`${server?.url}${url}`);
     if (url === '/carte') await page.locator('[data-testid=project-map][data-status=ready]').waitFor();

@@ -43,6 +43,9 @@ export const en: Messages = {
     charter: 'Every project is shown with the partner that listed it and a link to its page.',
     openData: 'Open data: projects API',
     software: 'Tadata, free software',
+    about: 'About and charter',
+    contact: 'Contact',
+    becomePartner: 'Become a partner',
   },
   title: (page?: string): string =>
     page ? `${page} — Carrefour des innovations sociales` : 'Carrefour des innovations sociales',
@@ -136,6 +139,8 @@ export const en: Messages = {
     licences: 'Licences',
     lastSeen: (date: string): string => `Project last seen on ${date} on a partner’s site.`,
     backToSearch: 'Back to the search',
+    contactCoordinators: 'Contact the CIS coordinators',
+    reportError: 'Report an error on this page',
   },
   error: {
     title: (status: number): string =>

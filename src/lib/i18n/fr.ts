@@ -47,6 +47,9 @@ export const fr = {
     charter: "Chaque projet est présenté avec le partenaire qui l'a recensé et un lien vers sa page.",
     openData: 'Données ouvertes : API des projets',
     software: 'Tadata, logiciel libre',
+    about: 'À propos et charte',
+    contact: 'Contact',
+    becomePartner: 'Devenir partenaire',
   },
   /** The text of a page's <title>. */
   title: (page?: string): string =>
@@ -145,6 +148,8 @@ export const fr = {
     lastSeen: (date: string): string =>
       `Projet vu pour la dernière fois le ${date} sur le site d’un partenaire.`,
     backToSearch: 'Retour à la recherche',
+    contactCoordinators: 'Contacter les coordinateurs du Carrefour',
+    reportError: 'Signaler une erreur sur cette fiche',
   },
   error: {
     title: (status: number): string =>
