@@ -15,7 +15,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  if (!event.url.pathname.startsWith('/embed')) response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+  // Only the widget may be framed, by any site; every other page refuses framing.
+  if (event.url.pathname.startsWith('/embed'))
+    response.headers.set('Content-Security-Policy', 'frame-ancestors *');
+  else response.headers.set('X-Frame-Options', 'SAMEORIGIN');
   return response;
 };
 

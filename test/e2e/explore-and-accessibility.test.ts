@@ -84,6 +84,8 @@ describe('territory journey and accessibility of the public pages', () => {
     ['about', '/a-propos'],
     ['contact', '/contact'],
     ['become a partner', '/devenir-partenaire'],
+    ['widget builder', '/widget'],
+    ['widget', '/embed?region=84'],
   ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
     await page.goto(`${server?.url}${url}`);
     if (url === '/carte') await page.locator('[data-testid=project-map][data-status=ready]').waitFor();

@@ -46,6 +46,7 @@ export const en: Messages = {
     about: 'About and charter',
     contact: 'Contact',
     becomePartner: 'Become a partner',
+    widget: 'Embed the projects on your site',
   },
   title: (page?: string): string =>
     page ? `${page} — Carrefour des innovations sociales` : 'Carrefour des innovations sociales',

@@ -50,6 +50,7 @@ export const fr = {
     about: 'À propos et charte',
     contact: 'Contact',
     becomePartner: 'Devenir partenaire',
+    widget: 'Intégrer les projets sur votre site',
   },
   /** The text of a page's <title>. */
   title: (page?: string): string =>

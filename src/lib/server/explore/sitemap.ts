@@ -50,6 +50,10 @@ export async function sitemapPages(db: Queryable): Promise<SitemapEntry[]> {
     { path: '/' },
     { path: '/recherche' },
     { path: '/carte' },
+    { path: '/a-propos' },
+    { path: '/contact' },
+    { path: '/devenir-partenaire' },
+    { path: '/widget' },
     { path: '/territoires' },
     ...regions.map((r) => ({ path: `/territoires/${slugify(r.name)}` })),
     ...departements.map((d) => ({

@@ -1,0 +1,33 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app.ts';
+import { InvalidParameterError } from '$lib/server/errors.ts';
+import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
+import { searchProjects } from '$lib/server/search/search-projects.ts';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The embeddable widget: any search as a list or a map, for partners' own sites (in an
+ * iframe). Same parameters as /recherche, plus view=list|map.
+ */
+export const load: PageServerLoad = async ({ url, setHeaders }) => {
+  const view = url.searchParams.get('view') === 'map' ? 'map' : 'list';
+  let params: ReturnType<typeof parseSearchParams>;
+  try {
+    params = parseSearchParams(url.searchParams);
+  } catch (e) {
+    if (e instanceof InvalidParameterError) error(400, { message: e.message, code: 'invalid_parameter' });
+    throw e;
+  }
+  const { db, config } = await getApp();
+  setHeaders({ 'Cache-Control': 'public, max-age=300' });
+  const query = searchParamsToQuery({ ...params, page: 1 });
+  const result = view === 'list' ? await searchProjects(db, params) : null;
+  return {
+    view,
+    query,
+    total: result?.total ?? null,
+    items: result?.items ?? [],
+    moreHref: `${config.publicUrl}/recherche${query}`,
+    siteUrl: config.publicUrl,
+  };
+};

@@ -1,0 +1,22 @@
+import { getApp } from '$lib/server/app.ts';
+import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
+import { getSearchOptions } from '$lib/server/search/search-options.ts';
+import type { PageServerLoad } from './$types';
+
+/** Builds the copy-paste snippet of the widget for the search chosen in the form (GET). */
+export const load: PageServerLoad = async ({ url }) => {
+  const { db, config } = await getApp();
+  let params: ReturnType<typeof parseSearchParams>;
+  try {
+    params = parseSearchParams(url.searchParams);
+  } catch {
+    params = parseSearchParams(new URLSearchParams());
+  }
+  const view = url.searchParams.get('view') === 'map' ? 'map' : 'list';
+  const query = new URLSearchParams(searchParamsToQuery({ ...params, page: 1 }).slice(1));
+  if (view === 'map') query.set('view', 'map');
+  const embedPath = `/embed${query.size ? `?${query}` : ''}`;
+  const title = 'Projets d’innovation sociale — Carrefour des innovations sociales';
+  const snippet = `<iframe src="${config.publicUrl}${embedPath}" title="${title}" width="100%" height="600" loading="lazy" style="border:0"></iframe>`;
+  return { params, view, embedPath, snippet, options: await getSearchOptions(db) };
+};
