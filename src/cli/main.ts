@@ -2,9 +2,18 @@ import { CliUsageError, type Command, printError } from './command.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { partnersCommand } from './commands/partners.ts';
 import { serveCommand } from './commands/serve.ts';
+import { sourcesCommand } from './commands/sources.ts';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, importCommand, exportCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  importCommand,
+  exportCommand,
+  partnersCommand,
+  sourcesCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
