@@ -3,21 +3,24 @@ import { collapseSpaces, cssOf, type HtmlPage, isXPath, type PageNode, type Valu
 import { sanitizeHtml } from './sanitize-html.ts';
 
 type JsdomModule = typeof import('jsdom');
-let jsdom: Promise<JsdomModule> | undefined;
+type Win = InstanceType<JsdomModule['JSDOM']>['window'];
+let shared: Promise<{ window: Win; parser: InstanceType<Win['DOMParser']> }> | undefined;
 
 /**
  * A page read with jsdom, for configs that use XPath 1.0 (document.evaluate); CSS works too.
- * jsdom is imported on first use only: it is heavy, and most configs never need it.
- * Scripts never run (jsdom's default), and no sub-resource is fetched.
+ * jsdom is imported on first use only: it is heavy, and most configs never need it. One window
+ * is made per process and each page is parsed into a detached document (DOMParser): a window per
+ * page cost 4× more. Scripts never run and no sub-resource is fetched.
  */
 export async function parseWithJsdom(html: string, url: string): Promise<HtmlPage> {
-  jsdom ??= import('jsdom');
-  const { JSDOM } = await jsdom;
-  const dom = new JSDOM(html, { url });
-  return new JsdomPage(dom.window, url);
+  shared ??= import('jsdom').then(({ JSDOM }) => {
+    const { window } = new JSDOM('');
+    return { window, parser: new window.DOMParser() };
+  });
+  const { window, parser } = await shared;
+  return new JsdomPage(window, parser.parseFromString(html, 'text/html'), url);
 }
 
-type Win = InstanceType<JsdomModule['JSDOM']>['window'];
 type DomNode = InstanceType<Win['Node']>;
 
 /** What an XPath expression returned: nodes, or one string/number/boolean. */
@@ -26,11 +29,13 @@ type XPathValue = { nodes: DomNode[] } | { scalar: string };
 class JsdomPage implements HtmlPage {
   constructor(
     private readonly window: Win,
+    private readonly document: Document,
     readonly url: string,
   ) {}
 
   private evaluate(expression: string, context?: PageNode): XPathValue {
-    const { document, XPathResult } = this.window;
+    const { XPathResult } = this.window;
+    const document = this.document;
     const result = document.evaluate(
       expression,
       (context as DomNode) ?? document,
@@ -58,14 +63,14 @@ class JsdomPage implements HtmlPage {
       const value = this.evaluate(selector.xpath, context);
       return 'nodes' in value ? value.nodes : [];
     }
-    const root = (context as DomNode | undefined) ?? this.window.document;
+    const root = (context as DomNode | undefined) ?? this.document;
     if (!('querySelectorAll' in root)) return [];
     return [...(root as ParentNode).querySelectorAll(cssOf(selector))];
   }
 
   values(selector: Selector | undefined, context: PageNode | undefined, kind: ValueKind, attribute?: string) {
     let nodes: DomNode[];
-    if (!selector) nodes = [(context as DomNode | undefined) ?? this.window.document.documentElement];
+    if (!selector) nodes = [(context as DomNode | undefined) ?? this.document.documentElement];
     else if (isXPath(selector)) {
       const value = this.evaluate(selector.xpath, context);
       if ('scalar' in value) return [collapseSpaces(value.scalar)];
