@@ -54,6 +54,14 @@ describe('crawlSource: html', () => {
     expect(result.diagnostics.messages).toEqual(['the summary selector matched nothing on 1 of 5 items']);
   });
 
+  it('follows a next-link selector that points at the container of the link (li.pager-next)', async () => {
+    const result = await crawlSource(
+      { ...drupal, pagination: { type: 'next-link', selector: 'li.pager-next' } },
+      fixtureFetcher().fetchPage,
+    );
+    expect(result.records).toHaveLength(5);
+  });
+
   it('shows the collapse when the site is redesigned (same projects, new markup)', async () => {
     const { fetchPage } = fixtureFetcher({
       'https://drupal.example/projets': 'drupal-redesign/page-0.html',
@@ -340,6 +348,27 @@ describe('crawlSource: json, feed, sitemap', () => {
     expect(atom.records[0]?.fields.categories).toEqual(['Mobilité']);
   });
 
+  it('sanitises feed HTML and reads the linked pages with detailFields', async () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><item><title>Projet</title>
+      <link>https://joomla.example/projet/12</link>
+      <description><![CDATA[<p onclick="x()">Texte<script>alert(1)</script></p>]]></description></item></channel></rss>`;
+    const { fetchPage } = fixtureFetcher();
+    const withFeed: typeof fetchPage = async (url, options) =>
+      url === 'https://feed.example/rss'
+        ? { url, status: 200, contentType: 'application/rss+xml', body: feed }
+        : fetchPage(url, options);
+    const result = await crawlSource(
+      config({
+        kind: 'feed',
+        schemaVersion: 1,
+        startUrls: ['https://feed.example/rss'],
+        detailFields: { ville: { selector: '.sobi2Details_field_city', regex: ':\\s*(.+)' } },
+      }),
+      withFeed,
+    );
+    expect(result.records[0]?.fields).toMatchObject({ summary: '<p>Texte</p>', ville: 'Chambéry (73)' });
+  });
+
   it('reads the project pages a sitemap index lists', async () => {
     const { fetchPage } = fixtureFetcher();
     const sitemap = config({
@@ -355,5 +384,9 @@ describe('crawlSource: json, feed, sitemap', () => {
       ['https://joomla.example/projet/11', 'Les Ateliers du Bocage'],
       ['https://joomla.example/projet/12', 'Coopérative Oxalis'],
     ]);
+    // A preview reaches the pages through the index, and stops at the limit.
+    const preview = await crawlSource(sitemap, fetchPage, { preview: true, limit: 1 });
+    expect(preview.records.map((r) => r.key)).toEqual(['https://joomla.example/projet/11']);
+    expect(preview.complete).toBe(false);
   });
 });

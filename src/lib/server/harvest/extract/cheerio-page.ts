@@ -1,5 +1,5 @@
 import { type CheerioAPI, load } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode } from 'domhandler';
 import type { Selector } from '../config/source-config.schema.ts';
 import { collapseSpaces, cssOf, type HtmlPage, type PageNode, type ValueKind } from './html-page.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
@@ -48,8 +48,10 @@ class CheerioPage implements HtmlPage {
 
   link(selector: Selector, context?: PageNode): string | null {
     for (const node of this.select(selector, context)) {
-      const attribs = (node as Element).attribs ?? {};
-      const href = attribs.href ?? attribs.src;
+      // "li.pager-next" is as good as "li.pager-next a": an element without a link gives its first one.
+      const element = this.$(node as AnyNode);
+      const target = element.is('[href], [src]') ? element : element.find('a[href]').first();
+      const href = target.attr('href') ?? target.attr('src');
       if (href?.trim()) return href.trim();
     }
     return null;

@@ -31,10 +31,13 @@ export class CrawlState {
 
   constructor(
     private readonly fetchPage: FetchPage,
-    config: { maxPages: number; maxItems?: number | undefined },
+    config: { kind: string; maxPages: number; maxItems?: number | undefined },
     options: { limit?: number; preview?: boolean },
   ) {
-    this.maxPages = options.preview ? 1 : config.maxPages;
+    // A preview reads the first page; a sitemap index needs a second one to reach any page.
+    this.maxPages = options.preview
+      ? Math.min(config.maxPages, config.kind === 'sitemap' ? 2 : 1)
+      : config.maxPages;
     const limits = [config.maxItems, options.limit, options.preview ? PREVIEW_LIMIT : undefined].filter(
       (n): n is number => n !== undefined,
     );

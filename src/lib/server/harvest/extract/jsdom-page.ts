@@ -117,7 +117,11 @@ class JsdomPage implements HtmlPage {
     const { Node } = this.window;
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      return (element.getAttribute('href') ?? element.getAttribute('src'))?.trim() || null;
+      const target =
+        element.hasAttribute('href') || element.hasAttribute('src')
+          ? element
+          : element.querySelector('a[href]');
+      return (target?.getAttribute('href') ?? target?.getAttribute('src'))?.trim() || null;
     }
     return node.nodeValue?.trim() || null;
   }

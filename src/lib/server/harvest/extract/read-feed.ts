@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { InvalidParameterError } from '../../errors.ts';
 import { collapseSpaces } from './html-page.ts';
+import { sanitizeHtml } from './sanitize-html.ts';
 
 /** One RSS or Atom entry in a common shape; feed field paths read these names. */
 export interface FeedEntry {
@@ -52,8 +53,8 @@ function fromRss(raw: unknown, feedUrl: string): FeedEntry {
     id: text(item.guid) ?? link,
     title: plain(item.title),
     link,
-    summary: text(item.description),
-    content: text(item['content:encoded']),
+    summary: html(item.description, link ?? feedUrl),
+    content: html(item['content:encoded'], link ?? feedUrl),
     published: text(item.pubDate) ?? text(item['dc:date']),
     updated: null,
     author: plain(item.author) ?? plain(item['dc:creator']),
@@ -72,8 +73,8 @@ function fromAtom(raw: unknown, feedUrl: string): FeedEntry {
     id: text(entry.id) ?? link,
     title: plain(entry.title),
     link,
-    summary: text(entry.summary),
-    content: text(entry.content),
+    summary: html(entry.summary, link ?? feedUrl),
+    content: html(entry.content, link ?? feedUrl),
     published: text(entry.published),
     updated: text(entry.updated),
     author: plain(obj(entry.author)?.name),
@@ -100,6 +101,12 @@ function text(value: unknown): string | null {
   const node = obj(value);
   if (node && '#text' in node) return text(node['#text']);
   return null;
+}
+
+/** Feed descriptions are HTML: kept, but through the same allowlist as HTML fields. */
+function html(value: unknown, base: string): string | null {
+  const t = text(value);
+  return t === null ? null : sanitizeHtml(t, base) || null;
 }
 
 function plain(value: unknown): string | null {
