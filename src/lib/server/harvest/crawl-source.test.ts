@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureFetcher } from '../../../../test/support/harvest-fixtures.ts';
-import type { SourceConfig, SourceConfigInput } from './config/source-config.schema.ts';
+import type { HtmlSourceConfig, SourceConfig, SourceConfigInput } from './config/source-config.schema.ts';
 import { validateSourceConfig } from './config/validate-source-config.ts';
 import { crawlSource } from './crawl-source.ts';
 
@@ -10,7 +10,13 @@ function config(input: SourceConfigInput): SourceConfig {
   return result.config;
 }
 
-const drupal = config({
+function htmlConfig(input: SourceConfigInput): HtmlSourceConfig {
+  const parsed = config(input);
+  if (parsed.kind !== 'html') throw new Error('expected an html config');
+  return parsed;
+}
+
+const drupal = htmlConfig({
   kind: 'html',
   schemaVersion: 1,
   startUrls: ['https://drupal.example/projets'],
