@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cssSelectorProblem } from './check-css-selector.ts';
 
 /**
  * The harvest config of a source, as partners and coordinators write it (JSON). Version 1.
@@ -29,11 +30,20 @@ const regex = z
   .refine(isRegex, { message: 'is not a valid regular expression' })
   .describe('A JavaScript regular expression (Unicode mode), without the surrounding slashes.');
 
+const cssSelector = z
+  .string()
+  .min(1)
+  .superRefine((selector, ctx) => {
+    const problem = cssSelectorProblem(selector);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('A CSS selector.');
+
 /** A plain string is a CSS selector; `{ "xpath": "…" }` is an XPath 1.0 expression. */
 export const selectorSchema = z
   .union([
-    z.string().min(1).describe('A CSS selector.'),
-    z.object({ css: z.string().min(1).describe('A CSS selector.') }).strict(),
+    cssSelector,
+    z.object({ css: cssSelector }).strict(),
     z.object({ xpath: z.string().min(1).describe('An XPath 1.0 expression.') }).strict(),
   ])
   .describe('A CSS selector (a plain string or { "css": … }) or { "xpath": … } (XPath 1.0).');
@@ -201,7 +211,7 @@ const htmlPagination = z
     z
       .object({
         type: z.literal('load-more'),
-        selector: z.string().min(1).describe('The CSS selector of the "load more" button.'),
+        selector: cssSelector.describe('The CSS selector of the "load more" button.'),
         maxClicks: z.number().int().min(1).max(500).default(20).describe('The most clicks (or scrolls).'),
         infiniteScroll: z.boolean().default(false).describe('Scroll to the bottom instead of clicking.'),
       })

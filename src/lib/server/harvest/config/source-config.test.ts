@@ -112,3 +112,22 @@ describe('the published JSON Schema', () => {
     );
   });
 });
+
+describe('selectors in configs', () => {
+  it('refuses a CSS selector that cannot be parsed, naming its path', () => {
+    const result = validateSourceConfig({
+      ...minimalHtml,
+      fields: { titre: { selector: 'a[rel=next' }, lien: { selector: { css: 'h2 >> a' } } },
+    });
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        path: '$.fields.titre.selector',
+        message: "is not a valid CSS selector (Attribute selector didn't terminate)",
+      },
+      {
+        path: '$.fields.lien.selector.css',
+        message: 'is not a valid CSS selector (Did not expect successive traversals.)',
+      },
+    ]);
+  });
+});

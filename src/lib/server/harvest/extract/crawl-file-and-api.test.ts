@@ -126,3 +126,22 @@ describe('crawlSource: json with a next field', () => {
     expect(first?.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('crawlSource: a broken XPath', () => {
+  it('stops with the expression named', async () => {
+    const broken = config({
+      kind: 'html',
+      schemaVersion: 1,
+      startUrls: ['https://site.example/'],
+      items: { xpath: '//div[@class="x"' },
+      detailLink: 'a',
+      fields: { titre: { selector: 'h2' } },
+    });
+    await expect(
+      crawlSource(
+        broken,
+        serve({ 'https://site.example/': { contentType: 'text/html', body: '<div></div>' } }),
+      ),
+    ).rejects.toThrow('xpath: //div[@class="x" cannot be used');
+  });
+});

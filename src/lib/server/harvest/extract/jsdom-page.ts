@@ -1,3 +1,4 @@
+import { InvalidParameterError } from '../../errors.ts';
 import type { Selector } from '../config/source-config.schema.ts';
 import { collapseSpaces, cssOf, type HtmlPage, isXPath, type PageNode, type ValueKind } from './html-page.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
@@ -36,13 +37,19 @@ class JsdomPage implements HtmlPage {
   private evaluate(expression: string, context?: PageNode): XPathValue {
     const { XPathResult } = this.window;
     const document = this.document;
-    const result = document.evaluate(
-      expression,
-      (context as DomNode) ?? document,
-      null,
-      XPathResult.ANY_TYPE,
-      null,
-    );
+    let result: XPathResult;
+    try {
+      result = document.evaluate(
+        expression,
+        (context as DomNode) ?? document,
+        null,
+        XPathResult.ANY_TYPE,
+        null,
+      );
+    } catch (error) {
+      // A config error, not a page error: stop with the expression named.
+      throw new InvalidParameterError('xpath', `${expression} cannot be used (${(error as Error).message})`);
+    }
     switch (result.resultType) {
       case XPathResult.STRING_TYPE:
         return { scalar: result.stringValue };
