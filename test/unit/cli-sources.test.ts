@@ -85,3 +85,24 @@ describe('tadata sources import-openscraper', () => {
     });
   });
 });
+
+describe('tadata sources validate with XPath', () => {
+  it('explains an XPath that does not compile, with its path', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tadata-sources-xpath-'));
+    const file = path.join(dir, 'xpath.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        kind: 'html',
+        schemaVersion: 1,
+        startUrls: ['https://site.example/'],
+        items: { xpath: '//div[@class="projet"' },
+        detailLink: { xpath: './/a/@href' },
+        fields: { titre: { selector: { xpath: './/h2' } } },
+      }),
+    );
+    const result = await runTadata(['sources', 'validate', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('$.items.xpath: is not a valid XPath 1.0 expression');
+  });
+});

@@ -24,7 +24,7 @@ export async function addSource(argv: string[]): Promise<number> {
       `"${slug}" is not a usable slug: lower-case letters, digits and dashes (use --slug)`,
     );
   }
-  const checked = checkConfigFile(file);
+  const checked = await checkConfigFile(file);
   if (!checked.ok) return 1;
   const { config } = checked;
 
