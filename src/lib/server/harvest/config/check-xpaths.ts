@@ -8,8 +8,9 @@ import { type ConfigProblem, formatPath } from './validate-source-config.ts';
 export async function findXPathProblems(config: SourceConfig): Promise<ConfigProblem[]> {
   const found: { path: (string | number)[]; xpath: string }[] = [];
   const walk = (value: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, [...path, i]);
+    } else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (key === 'xpath' && typeof v === 'string') found.push({ path: [...path, key], xpath: v });
         else walk(v, [...path, key]);
