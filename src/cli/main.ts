@@ -3,9 +3,19 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { messagesCommand } from './commands/messages.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { partnersCommand } from './commands/partners.ts';
 import { serveCommand } from './commands/serve.ts';
+import { sourcesCommand } from './commands/sources.ts';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, importCommand, exportCommand, messagesCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  importCommand,
+  exportCommand,
+  partnersCommand,
+  sourcesCommand,
+  messagesCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
