@@ -14,3 +14,15 @@ describe('renderBarChartSvg', () => {
     for (const text of ['Emploi', 'Solidarité', 'France entière', '50 %']) expect(svg).toContain(text);
   });
 });
+
+describe('renderRegionMapSvg', () => {
+  it('draws the mainland régions, darker where the value is higher', async () => {
+    const { renderRegionMapSvg } = await import('./render-france-map.ts');
+    const low = renderRegionMapSvg([{ code: '11', value: 0 }]);
+    const high = renderRegionMapSvg([{ code: '11', value: 1 }]);
+    expect(low.startsWith('<svg')).toBe(true);
+    expect(low.length).toBeLessThan(120_000);
+    expect((low.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(13);
+    expect(high).not.toBe(low);
+  });
+});
