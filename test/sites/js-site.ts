@@ -6,6 +6,7 @@ import { html, notFound, type SiteHandler } from './site-types.ts';
  * A listing built by client-side JavaScript: the HTML holds no project; a script fetches them
  * six at a time from /js/api/items, on load and at each click on "Charger plus" (/js/projets),
  * or when the reader scrolls to the bottom (/js/defilement). Only a browser sees the projects.
+ * /js/fuite also tries to reach forbidden addresses from the page.
  */
 export const JS_PROJECTS = projectsFor('js', 20);
 export const JS_BATCH = 6;
@@ -88,6 +89,20 @@ export const jsSite: SiteHandler = (ctx) => {
         '<body>',
         `<body data-mode="${mode}">`,
       ),
+    );
+  }
+  // A listing whose script also tries to reach the cloud metadata service and a private host:
+  // the renderer must refuse those requests and still render the page.
+  if (path === '/js/fuite') {
+    const probe = `<script>
+fetch('http://169.254.169.254/latest/meta-data/').catch(() => {});
+fetch('http://10.0.0.1/admin').catch(() => {});
+</script>`;
+    return html(
+      page({
+        title: 'Fuite (synthétique)',
+        body: `<main><h1>Les solutions</h1><div id="liste"></div></main>${probe}<script>${CLIENT_SCRIPT}</script>`,
+      }),
     );
   }
   if (path === '/js/api/items') {

@@ -96,6 +96,8 @@ export interface Fetcher {
   delayFor(url: string): Promise<number>;
   /** The safety policy, for the renderer to apply to every request a page makes. */
   readonly policy: TargetPolicy;
+  /** Runs a task (e.g. a browser visit) in the host's politeness slot, with its delay. */
+  withHostSlot<T>(url: string, task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -368,6 +370,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const target = parseTargetUrl(url);
       checkLiteralTarget(target, policy);
       await checkRobots(target);
+    },
+    async withHostSlot(url, task) {
+      const target = parseTargetUrl(url);
+      const robots = await robotsFor(target);
+      return pacer.run(target.host, Math.max(minDelayMs, robots.crawlDelayMs), task);
     },
     async delayFor(url) {
       const robots = await robotsFor(parseTargetUrl(url));
