@@ -71,6 +71,8 @@ export interface FetchedPage {
   contentType: string | null;
   /** Decoded text; empty for a 304. */
   body: string;
+  /** The body's bytes after decompression, for binary sources (XLSX); null for a 304. */
+  data: Buffer | null;
   /** The encoding the body was decoded from (null for a 304). */
   charset: string | null;
   /** True when the server answered 304 Not Modified to our validators. */
@@ -80,7 +82,7 @@ export interface FetchedPage {
   /** Each URL redirected to, in order. */
   redirects: string[];
   /** Bytes received on the wire for the final answer (compressed size). */
-  bytes: number;
+  transferredBytes: number;
   durationMs: number;
   /** Requests made for the final hop, retries included. */
   attempts: number;
@@ -348,16 +350,20 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         status: answer.status,
         contentType,
         body: decoded?.text ?? '',
+        data: answer.body,
         charset: decoded?.charset ?? null,
         unchanged: answer.status === 304,
         etag: answer.headers.etag ?? null,
         lastModified: answer.headers['last-modified'] ?? null,
         redirects,
-        bytes: answer.wireBytes,
+        transferredBytes: answer.wireBytes,
         durationMs: Date.now() - started,
         attempts,
       };
-      logger.debug({ url: page.url, status: page.status, bytes: page.bytes, ms: page.durationMs }, 'fetched');
+      logger.debug(
+        { url: page.url, status: page.status, bytes: page.transferredBytes, ms: page.durationMs },
+        'fetched',
+      );
       return page;
     }
   };
