@@ -1,4 +1,11 @@
-import { BlockedAddressError, FetchError, RetryLaterError, SkipPageError } from './fetch-errors.ts';
+import {
+  BlockedAddressError,
+  FetchError,
+  RetryLaterError,
+  SkipPageError,
+  StopSourceError,
+} from './fetch-errors.ts';
+import { PacerClosedError } from './host-pacer.ts';
 import { BodyTooLargeError, UnsupportedEncodingError } from './read-body.ts';
 import { AddressRefusal } from './target-guard.ts';
 
@@ -34,6 +41,7 @@ export function classifyFailure(error: unknown, url: string, timeoutMs: number):
   const chain = causes(error);
   for (const e of chain) {
     if (e instanceof FetchError) return e;
+    if (e instanceof PacerClosedError) return new StopSourceError(url, 'cancelled', e.message);
     if (e instanceof AddressRefusal) return new BlockedAddressError(url, e.reason);
     if (e instanceof BodyTooLargeError) {
       return new SkipPageError(

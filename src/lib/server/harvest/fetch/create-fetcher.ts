@@ -387,7 +387,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       return Math.max(minDelayMs, robots.crawlDelayMs);
     },
     async close() {
-      pacer.clear();
+      pacer.close();
       robotsByOrigin.clear();
       await agent.close();
     },

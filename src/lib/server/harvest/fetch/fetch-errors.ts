@@ -5,7 +5,7 @@
  * - SkipPageError: this URL cannot be harvested (refused address, robots.txt, too large, redirect
  *   loop, bad URL); retrying will not help, the rest of the source can go on.
  * - StopSourceError: nothing more can be fetched for this source in this run (robots.txt
- *   unavailable, no Chromium).
+ *   unavailable, no Chromium, the fetcher closed).
  * Each carries the URL and a plain reason that can be shown to a partner.
  */
 export type FetchAdvice = 'retry-later' | 'skip' | 'stop';
@@ -23,6 +23,7 @@ export type FetchErrorCode =
   | 'unsupported-encoding'
   | 'robots-unavailable'
   | 'chromium-missing'
+  | 'cancelled'
   | 'render-failed';
 
 export abstract class FetchError extends Error {

@@ -107,6 +107,23 @@ describe('pacing', () => {
   });
 });
 
+describe('closing', () => {
+  it('fails the requests still waiting for their turn instead of leaving them hanging', async () => {
+    // robots.txt, then the first page 1.5 s later; the second would wait another 1.5 s.
+    const fetcher = createTestFetcher({ minDelayMs: 1500 });
+    const first = fetcher.fetchPage(`${sites.origin}/wordpress/initiatives/`);
+    const second = fetcher
+      .fetchPage(`${sites.origin}/wordpress/initiatives/page/2/`)
+      .catch((e: unknown) => e);
+    expect((await first).status).toBe(200);
+    await fetcher.close();
+    const error = await second;
+    expect(error).toBeInstanceOf(StopSourceError);
+    expect(error).toMatchObject({ code: 'cancelled' });
+    expect(sites.requests('/wordpress/')).toHaveLength(1);
+  });
+});
+
 describe('Retry-After and retries', () => {
   it('waits the seconds of Retry-After on a 429, then gets the page', async () => {
     const fetcher = createTestFetcher();

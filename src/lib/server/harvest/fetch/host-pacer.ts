@@ -9,7 +9,15 @@ export interface HostPacer {
   run<T>(host: string, delayMs: number, task: () => Promise<T>): Promise<T>;
   /** No request to this host starts before `at` (epoch ms). */
   holdUntil(host: string, at: number): void;
-  clear(): void;
+  /** Waiting and queued tasks fail with PacerClosedError; running ones finish. */
+  close(): void;
+}
+
+export class PacerClosedError extends Error {
+  override name = 'PacerClosedError';
+  constructor() {
+    super('the fetcher was closed before this request could start');
+  }
 }
 
 interface HostState {
@@ -17,10 +25,27 @@ interface HostState {
   nextStartAt: number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new PacerClosedError());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new PacerClosedError());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 export function createHostPacer(concurrency = 1): HostPacer {
   const hosts = new Map<string, HostState>();
+  const closing = new AbortController();
   const stateOf = (host: string): HostState => {
     let state = hosts.get(host);
     if (!state) {
@@ -31,12 +56,14 @@ export function createHostPacer(concurrency = 1): HostPacer {
   };
   return {
     run<T>(host: string, delayMs: number, task: () => Promise<T>): Promise<T> {
+      if (closing.signal.aborted) return Promise.reject(new PacerClosedError());
       const state = stateOf(host);
       return state.queue.add(async () => {
         // A Retry-After may arrive while we sleep: re-check until the start time holds.
         for (let wait = state.nextStartAt - Date.now(); wait > 0; wait = state.nextStartAt - Date.now()) {
-          await sleep(wait);
+          await sleep(wait, closing.signal);
         }
+        if (closing.signal.aborted) throw new PacerClosedError();
         state.nextStartAt = Math.max(state.nextStartAt, Date.now() + (concurrency > 1 ? delayMs : 0));
         try {
           return await task();
@@ -49,9 +76,8 @@ export function createHostPacer(concurrency = 1): HostPacer {
       const state = stateOf(host);
       state.nextStartAt = Math.max(state.nextStartAt, at);
     },
-    clear() {
-      for (const state of hosts.values()) state.queue.clear();
-      hosts.clear();
+    close() {
+      closing.abort();
     },
   };
 }
