@@ -242,39 +242,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   ): Promise<{ answer: AttemptResponse; attempts: number }> => {
     for (let attempts = 1; ; attempts++) {
       const retriesLeft = attempts <= retries;
-      let wait: number;
+      let answer: AttemptResponse;
       try {
-        const answer = await attempt(url, headers, delayMs, maxBodyBytes);
-        if (answer.status !== 429 && answer.status < 500) return { answer, attempts };
-        const retryAfter =
-          answer.status === 429 || answer.status === 503
-            ? parseRetryAfter(answer.headers['retry-after'])
-            : null;
-        const code = answer.status === 429 ? 'rate-limited' : 'server-error';
-        if (retryAfter !== null && retryAfter > maxRetryAfterMs) {
-          throw new RetryLaterError(
-            url.href,
-            code,
-            `HTTP ${answer.status}; the site asks to wait ${Math.round(retryAfter / 1000)} s, longer than we wait within a run`,
-            retryAfter,
-          );
-        }
-        if (!retriesLeft) {
-          throw new RetryLaterError(
-            url.href,
-            code,
-            `HTTP ${answer.status}, still after ${attempts} attempts`,
-            retryAfter ?? undefined,
-          );
-        }
-        wait = retryAfter ?? backoffDelay(attempts - 1, retryBaseDelayMs, maxRetryDelayMs);
-        logger.warn(
-          { url: url.href, status: answer.status, waitMs: wait, attempt: attempts },
-          'retrying later in this run',
-        );
+        answer = await attempt(url, headers, delayMs, maxBodyBytes);
       } catch (error) {
         const failure = error as FetchError;
-        if (failure instanceof RetryLaterError && failure.retryAfterMs !== undefined) throw failure;
         if (!isRetriable(failure) || !retriesLeft) {
           if (failure instanceof RetryLaterError && attempts > 1) {
             throw new RetryLaterError(
@@ -285,12 +257,41 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           }
           throw failure;
         }
-        wait = backoffDelay(attempts - 1, retryBaseDelayMs, maxRetryDelayMs);
+        const wait = backoffDelay(attempts - 1, retryBaseDelayMs, maxRetryDelayMs);
         logger.warn(
           { url: url.href, reason: failure.reason, waitMs: wait, attempt: attempts },
           'retrying later in this run',
         );
+        pacer.holdUntil(url.host, Date.now() + wait);
+        continue;
       }
+      if (answer.status !== 429 && answer.status < 500) return { answer, attempts };
+      const retryAfter =
+        answer.status === 429 || answer.status === 503
+          ? parseRetryAfter(answer.headers['retry-after'])
+          : null;
+      const code = answer.status === 429 ? 'rate-limited' : 'server-error';
+      if (retryAfter !== null && retryAfter > maxRetryAfterMs) {
+        throw new RetryLaterError(
+          url.href,
+          code,
+          `HTTP ${answer.status}; the site asks to wait ${Math.round(retryAfter / 1000)} s, longer than we wait within a run`,
+          retryAfter,
+        );
+      }
+      if (!retriesLeft) {
+        throw new RetryLaterError(
+          url.href,
+          code,
+          `HTTP ${answer.status}, still after ${attempts} attempts`,
+          retryAfter ?? undefined,
+        );
+      }
+      const wait = retryAfter ?? backoffDelay(attempts - 1, retryBaseDelayMs, maxRetryDelayMs);
+      logger.warn(
+        { url: url.href, status: answer.status, waitMs: wait, attempt: attempts },
+        'retrying later in this run',
+      );
       // The whole host waits: a struggling or rate-limiting site gets no other request meanwhile.
       pacer.holdUntil(url.host, Date.now() + wait);
     }

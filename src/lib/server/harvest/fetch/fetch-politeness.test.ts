@@ -186,7 +186,9 @@ describe('Retry-After and retries', () => {
       const error = await fetcher.fetchPage(`${sites.origin}/unstable/always-500`).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RetryLaterError);
       expect(error).toMatchObject({ code: 'server-error' });
-      expect((error as Error).message).toMatch(/HTTP 500, still after 3 attempts/);
+      expect((error as Error).message).toBe(
+        `${sites.origin}/unstable/always-500: HTTP 500, still after 3 attempts`,
+      );
       expect(sites.requests('/unstable/always-500')).toHaveLength(3);
     } finally {
       await fetcher.close();
@@ -199,6 +201,7 @@ describe('Retry-After and retries', () => {
       const error = await fetcher.fetchPage(`${sites.origin}/unstable/reset`).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RetryLaterError);
       expect(error).toMatchObject({ code: 'network' });
+      expect((error as Error).message).toMatch(/network error \(.+\), still after 2 attempts$/);
       expect(sites.requests('/unstable/reset')).toHaveLength(2);
     } finally {
       await fetcher.close();
