@@ -97,6 +97,7 @@ export const jsSite: SiteHandler = (ctx) => {
     const probe = `<script>
 fetch('http://169.254.169.254/latest/meta-data/').catch(() => {});
 fetch('http://10.0.0.1/admin').catch(() => {});
+fetch('/unstable/to-metadata').catch(() => {});
 </script>`;
     return html(
       page({

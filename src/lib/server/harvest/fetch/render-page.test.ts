@@ -70,10 +70,23 @@ describe('renderPage', { timeout: 60_000 }, () => {
       const refused = page.refusedRequests.map((r) => r.url);
       expect(refused).toContain('http://169.254.169.254/latest/meta-data/');
       expect(refused).toContain('http://10.0.0.1/admin');
+      // a same-origin request redirected to the metadata service: the hop is refused, not left to Chromium
+      const redirected = page.refusedRequests.find((r) => r.url === `${sites.origin}/unstable/to-metadata`);
+      expect(redirected?.reason).toMatch(/metadata address: refused/);
     } finally {
       await strictRenderer.close();
       await strict.close();
     }
+  });
+
+  it('re-checks redirects of the page itself', async () => {
+    const error = await renderer.renderPage(`${sites.origin}/unstable/to-metadata`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlockedAddressError);
+    expect(error).toMatchObject({ url: `${sites.origin}/unstable/to-metadata` });
+    expect((error as Error).message).toContain('redirected to http://169.254.169.254/latest/meta-data/');
+    const followed = await renderer.renderPage(`${sites.origin}/unstable/chain?n=2`);
+    expect(followed.url).toBe(`${sites.origin}/unstable/chain?n=0`);
+    expect(followed.body).toContain('Fin de la chaîne');
   });
 
   it('honours robots.txt and refuses a private target when the instance does not allow it', async () => {

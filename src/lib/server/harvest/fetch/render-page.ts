@@ -3,7 +3,7 @@ import { Agent } from 'undici';
 import type { Logger } from '../../platform/logger.ts';
 import { getLogger } from '../../platform/logger.ts';
 import type { Fetcher } from './create-fetcher.ts';
-import { BlockedAddressError, FetchError, RetryLaterError } from './fetch-errors.ts';
+import { BlockedAddressError, FetchError, RetryLaterError, SkipPageError } from './fetch-errors.ts';
 import { guardedRoute } from './guarded-route.ts';
 import { DEFAULT_CHROMIUM_PATH, launchChromium } from './launch-chromium.ts';
 import {
@@ -66,6 +66,7 @@ export interface Renderer {
 }
 
 const QUIET_MS = 300;
+const MAX_REDIRECTS = 5;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until no request of the page has been in flight for QUIET_MS, or the deadline. */
@@ -76,6 +77,18 @@ async function settle(inflight: () => number, deadline: number): Promise<void> {
     else if (Date.now() - quietSince >= QUIET_MS) return;
     await sleep(50);
   }
+}
+
+/** Why page.goto failed: a refused request of ours, or the page did not load. */
+function navigationFailure(
+  url: string,
+  refused: { url: string; reason: string }[],
+  error: unknown,
+): FetchError {
+  const refusal = refused.find((r) => /refused/.test(r.reason));
+  if (refusal) return new BlockedAddressError(url, `${refusal.url}: ${refusal.reason}`);
+  const message = (error as Error).message?.split('\n')[0] ?? String(error);
+  return new RetryLaterError(url, 'render-failed', `the page did not load: ${message}`);
 }
 
 const domSize = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
@@ -94,6 +107,33 @@ export function createRenderer(options: RendererOptions): Renderer {
   const dispatcher = new Agent({ connect: { lookup: createPinnedLookup(options.policy), timeout: 10_000 } });
   let browser: Promise<Browser> | undefined;
 
+  /** Address (resolved now) and robots.txt; the connection itself is checked again and pinned. */
+  const checkTarget = async (url: string, redirectedFrom?: string): Promise<void> => {
+    const blame = (reason: string) =>
+      redirectedFrom
+        ? new BlockedAddressError(redirectedFrom, `redirected to ${url}: ${reason}`)
+        : new BlockedAddressError(url, reason);
+    let target: URL;
+    try {
+      target = parseTargetUrl(url);
+      checkLiteralTarget(target, options.policy);
+      await resolveAllowed(target.hostname, options.policy);
+    } catch (error) {
+      if (error instanceof AddressRefusal || error instanceof BlockedAddressError) throw blame(error.reason);
+      if (error instanceof FetchError) throw error;
+      throw new RetryLaterError(
+        redirectedFrom ?? url,
+        'network',
+        `cannot resolve the host of ${url}`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+    await options.assertAllowed?.(target.href);
+  };
+
   const render = async (requested: URL, pageOptions: RenderPageOptions): Promise<RenderedPage> => {
     const started = Date.now();
     const deadline = started + (pageOptions.timeoutMs ?? defaultTimeoutMs);
@@ -105,6 +145,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       acceptDownloads: false,
     });
     const refusedRequests: { url: string; reason: string }[] = [];
+    const navigationRedirects = new Map<string, string>();
     let inflight = 0;
     try {
       await context.routeWebSocket(/.*/, (ws) => {
@@ -119,6 +160,7 @@ export function createRenderer(options: RendererOptions): Renderer {
           timeoutMs: Math.max(1000, deadline - Date.now()),
           maxBodyBytes,
           onRefused: (url, reason) => refusedRequests.push({ url, reason }),
+          onNavigationRedirect: (from, to) => navigationRedirects.set(from, to),
         }),
       );
       const page = await context.newPage();
@@ -127,19 +169,26 @@ export function createRenderer(options: RendererOptions): Renderer {
       page.on('requestfailed', () => inflight--);
       const remaining = () => Math.max(1, deadline - Date.now());
 
-      let response: Awaited<ReturnType<Page['goto']>>;
-      try {
-        response = await page.goto(requested.href, { waitUntil: 'load', timeout: remaining() });
-      } catch (error) {
-        const refusedMain = refusedRequests.find((r) => r.url === requested.href || /refused/.test(r.reason));
-        if (refusedMain && /refused/.test(refusedMain.reason)) {
-          throw new BlockedAddressError(requested.href, `${refusedMain.url}: ${refusedMain.reason}`);
+      let response: Awaited<ReturnType<Page['goto']>> = null;
+      const seen = new Set<string>([requested.href]);
+      for (let target = requested.href; ; ) {
+        try {
+          response = await page.goto(target, { waitUntil: 'load', timeout: remaining() });
+          break;
+        } catch (error) {
+          const next = navigationRedirects.get(target);
+          if (next === undefined) throw navigationFailure(requested.href, refusedRequests, error);
+          if (seen.has(next) || seen.size > MAX_REDIRECTS) {
+            throw new SkipPageError(
+              requested.href,
+              'too-many-redirects',
+              `redirect loop or more than ${MAX_REDIRECTS} redirects, last to ${next}`,
+            );
+          }
+          seen.add(next);
+          await checkTarget(next, requested.href);
+          target = next;
         }
-        throw new RetryLaterError(
-          requested.href,
-          'render-failed',
-          `the page did not load: ${(error as Error).message.split('\n')[0]}`,
-        );
       }
       await settle(() => inflight, deadline);
       if (pageOptions.waitForSelector) {
@@ -219,21 +268,8 @@ export function createRenderer(options: RendererOptions): Renderer {
   return {
     async renderPage(url, pageOptions = {}) {
       const requested = parseTargetUrl(url);
-      checkLiteralTarget(requested, options.policy);
       // Refuse before starting a browser when the name already resolves somewhere forbidden.
-      try {
-        await resolveAllowed(requested.hostname, options.policy);
-      } catch (error) {
-        if (error instanceof AddressRefusal) throw new BlockedAddressError(requested.href, error.reason);
-        throw new RetryLaterError(
-          requested.href,
-          'network',
-          `cannot resolve ${requested.hostname}`,
-          undefined,
-          { cause: error },
-        );
-      }
-      await options.assertAllowed?.(requested.href);
+      await checkTarget(requested.href);
       const task = () => render(requested, pageOptions);
       try {
         return await (options.withHostSlot ? options.withHostSlot(requested.href, task) : task());
