@@ -26,6 +26,7 @@ export {
   type Renderer,
   type RendererOptions,
   type RenderPageOptions,
+  rendererOptionsFromConfig,
   renderPage,
 } from './render-page.ts';
 export { type HostResolver, parseTargetUrl, type TargetPolicy } from './target-guard.ts';

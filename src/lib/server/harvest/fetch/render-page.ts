@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { Agent } from 'undici';
+import type { HarvestConfig } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { getLogger } from '../../platform/logger.ts';
 import type { Fetcher } from './create-fetcher.ts';
@@ -307,6 +308,18 @@ export function createRendererForFetcher(
     assertAllowed: (url) => fetcher.assertAllowedByRobots(url),
     withHostSlot: (url, task) => fetcher.withHostSlot(url, task),
   });
+}
+
+/** Renderer settings from the instance configuration (CHROMIUM_PATH, limits). */
+export function rendererOptionsFromConfig(
+  config: HarvestConfig,
+): Pick<RendererOptions, 'executablePath' | 'timeoutMs' | 'maxBodyBytes'> {
+  // A rendered page loads its scripts and data too, and may be clicked: twice a single request's time.
+  return {
+    executablePath: config.chromiumPath,
+    timeoutMs: config.timeoutMs * 2,
+    maxBodyBytes: config.maxBodyBytes,
+  };
 }
 
 /** One page, one browser: convenient for previews; a run should keep one renderer. */
