@@ -6,7 +6,8 @@ import { html, notFound, type SiteHandler } from './site-types.ts';
  * A listing built by client-side JavaScript: the HTML holds no project; a script fetches them
  * six at a time from /js/api/items, on load and at each click on "Charger plus" (/js/projets),
  * or when the reader scrolls to the bottom (/js/defilement). Only a browser sees the projects.
- * /js/fuite also tries to reach forbidden addresses from the page.
+ * /js/fuite also tries to reach forbidden addresses from the page; /js/bouton-casse has a button
+ * that does nothing.
  */
 export const JS_PROJECTS = projectsFor('js', 20);
 export const JS_BATCH = 6;
@@ -103,6 +104,15 @@ fetch('/unstable/to-metadata').catch(() => {});
       page({
         title: 'Fuite (synthétique)',
         body: `<main><h1>Les solutions</h1><div id="liste"></div></main>${probe}<script>${CLIENT_SCRIPT}</script>`,
+      }),
+    );
+  }
+  // A "Charger plus" button that does nothing (a broken script on the partner's side).
+  if (path === '/js/bouton-casse') {
+    return html(
+      page({
+        title: 'Bouton cassé (synthétique)',
+        body: '<main><article class="projet"><h3><a href="/js/projet/x">Seul projet visible</a></h3></article><button type="button" id="charger-plus">Charger plus</button></main>',
       }),
     );
   }

@@ -52,6 +52,15 @@ describe('renderPage', { timeout: 60_000 }, () => {
     expect(page).toMatchObject({ clicks: 1, complete: false });
   });
 
+  it('stops clicking a button that adds nothing, and says the list may be incomplete', async () => {
+    const page = await renderer.renderPage(`${sites.origin}/js/bouton-casse`, {
+      loadMoreSelector: '#charger-plus',
+      stepTimeoutMs: 1000,
+    });
+    expect(titles(page.body)).toEqual(['Seul projet visible']);
+    expect(page).toMatchObject({ clicks: 1, complete: false });
+  });
+
   it('scrolls an infinite list to its end', async () => {
     const page = await renderer.renderPage(`${sites.origin}/js/defilement`, { scroll: true });
     expect(titles(page.body)).toHaveLength(JS_PROJECTS.length);

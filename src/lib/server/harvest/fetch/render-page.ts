@@ -29,6 +29,8 @@ export interface RenderPageOptions {
   maxScrolls?: number;
   /** Overrides the renderer's total time for this page. */
   timeoutMs?: number;
+  /** Longest wait for one click or scroll to show its effect. Default 10 000. */
+  stepTimeoutMs?: number;
 }
 
 export interface RenderedPage {
@@ -68,6 +70,7 @@ export interface Renderer {
 
 const QUIET_MS = 300;
 const MAX_REDIRECTS = 5;
+const STEP_TIMEOUT_MS = 10_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until no request of the page has been in flight for QUIET_MS, or the deadline. */
@@ -138,6 +141,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   const render = async (requested: URL, pageOptions: RenderPageOptions): Promise<RenderedPage> => {
     const started = Date.now();
     const deadline = started + (pageOptions.timeoutMs ?? defaultTimeoutMs);
+    const stepTimeoutMs = pageOptions.stepTimeoutMs ?? STEP_TIMEOUT_MS;
     browser ??= launchChromium(executablePath, requested.href);
     const context = await (await browser).newContext({
       userAgent: options.userAgent,
@@ -214,14 +218,22 @@ export function createRenderer(options: RendererOptions): Renderer {
             break;
           }
           const before = await domSize(page);
-          await button.click({ timeout: remaining() }).catch(() => undefined);
+          await button.click({ timeout: Math.min(stepTimeoutMs, remaining()) }).catch(() => undefined);
           clicks++;
-          await page
+          const grew = await page
             .waitForFunction((n) => document.getElementsByTagName('*').length !== n, before, {
-              timeout: remaining(),
+              timeout: Math.min(stepTimeoutMs, remaining()),
             })
-            .catch(() => undefined);
+            .then(
+              () => true,
+              () => false,
+            );
           await settle(() => inflight, deadline);
+          // The button is still there but a click added nothing: the list may be longer than we see.
+          if (!grew) {
+            complete = false;
+            break;
+          }
         }
       }
 
