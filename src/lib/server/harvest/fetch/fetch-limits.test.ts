@@ -62,7 +62,7 @@ describe('compression', () => {
   });
 });
 
-describe('limits', () => {
+describe('limits', { timeout: 30_000 }, () => {
   it('abandons a body past the maximum size with a clear error', async () => {
     const small = createTestFetcher({ maxBodyBytes: 1024 * 1024 });
     try {

@@ -19,7 +19,7 @@ function gaps(prefix: string): number[] {
   return requests.slice(1).map((r, i) => r.at - (requests[i]?.finishedAt ?? Number.NaN));
 }
 
-describe('robots.txt', () => {
+describe('robots.txt', { timeout: 30_000 }, () => {
   it('is read once per origin, and a forbidden page is never requested', async () => {
     const fetcher = createTestFetcher();
     try {
@@ -73,7 +73,7 @@ describe('robots.txt', () => {
   });
 });
 
-describe('pacing', () => {
+describe('pacing', { timeout: 30_000 }, () => {
   it('makes one request at a time per host with the minimum delay between them', async () => {
     const fetcher = createTestFetcher({ minDelayMs: 300 });
     try {
@@ -107,7 +107,7 @@ describe('pacing', () => {
   });
 });
 
-describe('closing', () => {
+describe('closing', { timeout: 30_000 }, () => {
   it('fails the requests still waiting for their turn instead of leaving them hanging', async () => {
     // robots.txt, then the first page 1.5 s later; the second would wait another 1.5 s.
     const fetcher = createTestFetcher({ minDelayMs: 1500 });
@@ -124,7 +124,7 @@ describe('closing', () => {
   });
 });
 
-describe('Retry-After and retries', () => {
+describe('Retry-After and retries', { timeout: 30_000 }, () => {
   it('waits the seconds of Retry-After on a 429, then gets the page', async () => {
     const fetcher = createTestFetcher();
     try {
