@@ -14,7 +14,7 @@ import {
 import { createHostPacer } from './host-pacer.ts';
 import { type AttemptResponse, httpAttempt } from './http-attempt.ts';
 import { backoffDelay, parseRetryAfter } from './retry-after.ts';
-import { type RobotsResponse, type RobotsVerdict, robotsVerdict } from './robots-rules.ts';
+import { createRobotsCache } from './robots-cache.ts';
 import {
   checkLiteralTarget,
   createPinnedLookup,
@@ -114,7 +114,6 @@ export function fetcherOptionsFromConfig(config: HarvestConfig): FetcherOptions 
   };
 }
 
-const ROBOTS_MAX_BYTES = 500 * 1024; // Google's limit: rules past it are ignored
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const DEFAULT_ACCEPT =
   'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5';
@@ -154,7 +153,6 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     keepAliveTimeout: 10_000,
   });
   const pacer = createHostPacer(concurrency);
-  const robotsByOrigin = new Map<string, Promise<RobotsVerdict>>();
 
   const baseHeaders = (accept: string): Record<string, string> => ({
     'user-agent': userAgent,
@@ -174,65 +172,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }
   };
 
-  const loadRobots = async (origin: string): Promise<RobotsVerdict> => {
-    let url = parseTargetUrl('/robots.txt', origin);
-    const robotsUrl = url.href;
-    let response: RobotsResponse = { unreachable: 'no answer' };
-    try {
-      for (let hop = 0; hop <= maxRedirects; hop++) {
-        checkLiteralTarget(url, policy);
-        const answer = await attempt(url, baseHeaders('text/plain,*/*;q=0.5'), minDelayMs, ROBOTS_MAX_BYTES);
-        const location = answer.headers.location;
-        if (REDIRECT_STATUSES.has(answer.status) && location) {
-          url = parseTargetUrl(location, url.href);
-          continue;
-        }
-        response = {
-          status: answer.status,
-          body: answer.body ? decodeBody(answer.body, answer.headers['content-type'] ?? null).text : '',
-        };
-        break;
-      }
-    } catch (error) {
-      const failure = error as FetchError;
-      // A refused address is refused for the pages too; anything else counts as "no robots.txt".
-      if (failure.code === 'blocked-address') throw failure;
-      if (failure.code === 'too-large') response = { status: 200, body: '' };
-      else response = { unreachable: failure.reason };
-    }
-    const verdict = robotsVerdict(robotsUrl, response);
-    logger.debug(
-      {
-        robotsUrl,
-        status: 'status' in response ? response.status : null,
-        crawlDelayMs: verdict.crawlDelayMs,
-      },
-      'robots.txt read',
-    );
-    return verdict;
-  };
-
-  const robotsFor = (url: URL): Promise<RobotsVerdict> => {
-    let verdict = robotsByOrigin.get(url.origin);
-    if (!verdict) {
-      verdict = loadRobots(url.origin);
-      robotsByOrigin.set(url.origin, verdict);
-    }
-    return verdict;
-  };
-
-  const checkRobots = async (url: URL): Promise<RobotsVerdict> => {
-    const verdict = await robotsFor(url);
-    if (verdict.unavailable) throw new StopSourceError(url.href, 'robots-unavailable', verdict.unavailable);
-    if (!verdict.isAllowed(url.href)) {
-      throw new SkipPageError(
-        url.href,
-        'robots-forbidden',
-        `robots.txt of ${url.origin} forbids this page to robots`,
-      );
-    }
-    return verdict;
-  };
+  const robots = createRobotsCache({
+    get: (url, bodyLimit) => attempt(url, baseHeaders('text/plain,*/*;q=0.5'), minDelayMs, bodyLimit),
+    policy,
+    maxRedirects,
+    logger,
+  });
 
   /** GET with bounded retries; redirects are returned to the caller, which re-checks the target. */
   const getWithRetries = async (
@@ -311,8 +256,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       let hopResult: { answer: AttemptResponse; attempts: number };
       try {
         checkLiteralTarget(url, policy);
-        const robots = await checkRobots(url);
-        hopResult = await getWithRetries(url, headers, Math.max(minDelayMs, robots.crawlDelayMs));
+        const rules = await robots.check(url);
+        hopResult = await getWithRetries(url, headers, Math.max(minDelayMs, rules.crawlDelayMs));
       } catch (error) {
         // Name the page the caller asked for, and where its redirects led.
         if (hop > 0 && error instanceof FetchError && !(error instanceof RetryLaterError)) {
@@ -376,20 +321,20 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     async assertAllowedByRobots(url) {
       const target = parseTargetUrl(url);
       checkLiteralTarget(target, policy);
-      await checkRobots(target);
+      await robots.check(target);
     },
     async withHostSlot(url, task) {
       const target = parseTargetUrl(url);
-      const robots = await robotsFor(target);
-      return pacer.run(target.host, Math.max(minDelayMs, robots.crawlDelayMs), task);
+      const rules = await robots.rulesFor(target);
+      return pacer.run(target.host, Math.max(minDelayMs, rules.crawlDelayMs), task);
     },
     async delayFor(url) {
-      const robots = await robotsFor(parseTargetUrl(url));
-      return Math.max(minDelayMs, robots.crawlDelayMs);
+      const rules = await robots.rulesFor(parseTargetUrl(url));
+      return Math.max(minDelayMs, rules.crawlDelayMs);
     },
     async close() {
       pacer.close();
-      robotsByOrigin.clear();
+      robots.clear();
       await agent.close();
     },
   };
