@@ -13,6 +13,7 @@ import {
 } from './fetch-errors.ts';
 import { createHostPacer } from './host-pacer.ts';
 import { type AttemptResponse, httpAttempt } from './http-attempt.ts';
+import { redactUrl } from './redact-url.ts';
 import { backoffDelay, parseRetryAfter } from './retry-after.ts';
 import { createRobotsCache } from './robots-cache.ts';
 import {
@@ -204,7 +205,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         }
         const wait = backoffDelay(attempts - 1, retryBaseDelayMs, maxRetryDelayMs);
         logger.warn(
-          { url: url.href, reason: failure.reason, waitMs: wait, attempt: attempts },
+          { url: redactUrl(url.href), reason: failure.reason, waitMs: wait, attempt: attempts },
           'retrying later in this run',
         );
         pacer.holdUntil(url.host, Date.now() + wait);
@@ -234,7 +235,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       }
       const wait = retryAfter ?? backoffDelay(attempts - 1, retryBaseDelayMs, maxRetryDelayMs);
       logger.warn(
-        { url: url.href, status: answer.status, waitMs: wait, attempt: attempts },
+        { url: redactUrl(url.href), status: answer.status, waitMs: wait, attempt: attempts },
         'retrying later in this run',
       );
       // The whole host waits: a struggling or rate-limiting site gets no other request meanwhile.
@@ -307,7 +308,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         attempts,
       };
       logger.debug(
-        { url: page.url, status: page.status, bytes: page.transferredBytes, ms: page.durationMs },
+        { url: redactUrl(page.url), status: page.status, bytes: page.transferredBytes, ms: page.durationMs },
         'fetched',
       );
       return page;

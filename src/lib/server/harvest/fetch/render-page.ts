@@ -7,6 +7,7 @@ import type { Fetcher } from './create-fetcher.ts';
 import { BlockedAddressError, FetchError, RetryLaterError, SkipPageError } from './fetch-errors.ts';
 import { guardedRoute } from './guarded-route.ts';
 import { DEFAULT_CHROMIUM_PATH, launchChromium } from './launch-chromium.ts';
+import { redactUrl } from './redact-url.ts';
 import {
   AddressRefusal,
   checkLiteralTarget,
@@ -271,7 +272,10 @@ export function createRenderer(options: RendererOptions): Renderer {
         refusedRequests,
         durationMs: Date.now() - started,
       };
-      logger.debug({ url: result.url, clicks, scrolls, complete, ms: result.durationMs }, 'rendered');
+      logger.debug(
+        { url: redactUrl(result.url), clicks, scrolls, complete, ms: result.durationMs },
+        'rendered',
+      );
       return result;
     } finally {
       await context.close().catch(() => undefined);
