@@ -13,7 +13,7 @@ import { html, notFound, redirect, type SiteHandler } from './site-types.ts';
  *   rate-limited?key=K&after=S[&date=1] HTTP 429 with Retry-After (seconds or HTTP date) once, then a page
  *   reset                   closes the connection without answering
  *   loop-a ⇄ loop-b         a redirect loop; chain?n=N redirects N times before a page
- *   to-localhost, to-metadata, to-private, to-file      redirects to places a harvester must not go
+ *   to-loopback, to-localhost, to-metadata, to-private, to-file   redirects to places a harvester must not go
  *   huge?mb=N               an HTML page of N MiB, streamed
  *   bomb                    20 MiB of HTML gzipped into a few kilobytes
  */
@@ -76,6 +76,8 @@ export const unstableSite: SiteHandler = (ctx) => {
       const n = Number(q.get('n') ?? '0');
       return n > 0 ? redirect(`/unstable/chain?n=${n - 1}`, 301) : okPage('Fin de la chaîne');
     }
+    case 'to-loopback':
+      return redirect(`http://127.0.0.1:${new URL(ctx.origin).port}/wordpress/initiatives/`);
     case 'to-localhost':
       return redirect(`http://localhost:${new URL(ctx.origin).port}/wordpress/initiatives/`);
     case 'to-metadata':

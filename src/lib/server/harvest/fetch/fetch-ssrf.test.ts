@@ -115,6 +115,29 @@ describe('SSRF guard, private networks not allowed (the default)', () => {
     }
   });
 
+  it('refuses a public partner redirecting to 127.0.0.1', async () => {
+    // partner.test plays a public site (simulated DNS, exempted by name); its redirect to the
+    // literal loopback address must be refused without any request to it.
+    const fetcher = createTestFetcher({
+      allowPrivateNetworks: false,
+      privateHostsAllowed: ['partner.test'],
+      resolveHost: dnsTo('127.0.0.1'),
+    });
+    try {
+      const partner = `http://partner.test:${sites.port}`;
+      expect((await fetcher.fetchPage(`${partner}/drupal/projets`)).status).toBe(200);
+      const error = await failure(fetcher.fetchPage(`${partner}/unstable/to-loopback`));
+      expect(error).toBeInstanceOf(BlockedAddressError);
+      expect((error as Error).message).toBe(
+        `${partner}/unstable/to-loopback: redirected to http://127.0.0.1:${sites.port}/wordpress/initiatives/: ` +
+          '127.0.0.1 is a loopback address: refused',
+      );
+      expect(sites.requests('/wordpress/')).toEqual([]);
+    } finally {
+      await fetcher.close();
+    }
+  });
+
   it('refuses other schemes and URLs with credentials', async () => {
     const fetcher = createTestFetcher({ allowPrivateNetworks: false });
     try {
