@@ -38,6 +38,29 @@ describe('parseConfig', () => {
     });
   });
 
+  it('has polite, safe harvest defaults: 1 s between requests, no private networks', () => {
+    const config = parseConfig({ PUBLIC_URL: 'https://cis.example.org' });
+    expect(config.harvest).toEqual({
+      contactUrl: 'https://cis.example.org',
+      allowPrivateNetworks: false,
+      minDelayMs: 1000,
+      timeoutMs: 30_000,
+      maxBodyBytes: 10 * 1024 * 1024,
+      chromiumPath: '/usr/bin/chromium',
+    });
+    const custom = parseConfig({
+      HARVEST_CONTACT_URL: 'https://cis.example.org/contact',
+      HARVEST_ALLOW_PRIVATE_NETWORKS: 'true',
+      HARVEST_MIN_DELAY_MS: '0',
+    });
+    expect(custom.harvest).toMatchObject({
+      contactUrl: 'https://cis.example.org/contact',
+      allowPrivateNetworks: true,
+      minDelayMs: 0,
+    });
+    expect(() => parseConfig({ HARVEST_MAX_BODY_BYTES: '12' })).toThrow(/HARVEST_MAX_BODY_BYTES/);
+  });
+
   it('names each wrong variable', () => {
     expect(() => parseConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

@@ -22,6 +22,17 @@ export const configSchema = z.object({
   LOAD_DEMO: booleanFromEnv.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  HARVEST_CONTACT_URL: z.url().optional(),
+  HARVEST_ALLOW_PRIVATE_NETWORKS: booleanFromEnv.default(false),
+  HARVEST_MIN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  HARVEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HARVEST_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 ** 3)
+    .default(10 * 1024 ** 2),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -38,6 +49,18 @@ export interface Config {
   loadDemo: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
+  harvest: HarvestConfig;
+}
+
+export interface HarvestConfig {
+  /** Named in the User-Agent so site owners can reach the people running this instance. */
+  contactUrl: string;
+  /** Only for tests and intranet deployments: lets the harvester reach loopback/private addresses. */
+  allowPrivateNetworks: boolean;
+  minDelayMs: number;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {
@@ -56,17 +79,26 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const raw = result.data;
   const dataDir = path.resolve(cwd, raw.DATA_DIR);
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,
     host: raw.HOST,
-    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     dataDir,
     pgliteDir: path.join(dataDir, 'pglite'),
     databaseUrl: raw.DATABASE_URL,
     loadDemo: raw.LOAD_DEMO,
     logLevel: raw.LOG_LEVEL,
     logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
+    harvest: {
+      contactUrl: raw.HARVEST_CONTACT_URL ?? publicUrl,
+      allowPrivateNetworks: raw.HARVEST_ALLOW_PRIVATE_NETWORKS,
+      minDelayMs: raw.HARVEST_MIN_DELAY_MS,
+      timeoutMs: raw.HARVEST_TIMEOUT_MS,
+      maxBodyBytes: raw.HARVEST_MAX_BODY_BYTES,
+      chromiumPath: raw.CHROMIUM_PATH,
+    },
   };
 }
 
