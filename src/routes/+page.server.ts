@@ -1,11 +1,15 @@
 import { getApp } from '$lib/server/app.ts';
+import { renderRegionMapSvg } from '$lib/server/charts/render-france-map.ts';
+import { listRegionCounts } from '$lib/server/explore/territory-pages.ts';
 import { getHomeData } from '$lib/server/projects/get-home-data.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
   const { db } = await getApp();
-  const home = await getHomeData(db);
+  const [home, regions] = await Promise.all([getHomeData(db), listRegionCounts(db)]);
   return {
+    regions,
+    map: renderRegionMapSvg(regions.map((r) => ({ code: r.code, value: r.per100k ?? 0 }))),
     figures: home.figures,
     latest: home.latest,
     themes: home.themes.map((theme) => ({

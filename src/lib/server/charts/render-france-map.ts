@@ -54,6 +54,8 @@ export function renderRegionMapSvg(values: { code: string; value: number }[], si
         type: 'map',
         map: 'tadata-regions',
         roam: false,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '98%',
         label: { show: false },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         data: values.map((v) => ({ name: v.code, value: v.value })),
