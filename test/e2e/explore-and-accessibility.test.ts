@@ -92,6 +92,21 @@ describe('territory journey and accessibility of the public pages', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('a project page describes itself to search engines and suggests similar projects', async () => {
+    await page.goto(`${server?.url}/recherche?q=cravate`);
+    await page.getByTestId('project-link').first().click();
+    await page.waitForURL(/\/projets\//);
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+    );
+    expect(jsonLd).toMatchObject({ '@type': 'Project', name: 'La Cravate Solidaire' });
+    expect(jsonLd.subjectOf[0].publisher.name).toBe("Fondation La France s'Engage");
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+      'La Cravate Solidaire',
+    );
+    expect(await page.getByTestId('similar-projects').locator('article').count()).toBeGreaterThan(0);
+  });
+
   test('axe finds no violation on a project page', async () => {
     await page.goto(`${server?.url}/recherche?q=cravate`);
     await page.getByTestId('project-link').first().click();

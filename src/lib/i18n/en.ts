@@ -144,6 +144,8 @@ export const en: Messages = {
     licences: 'Licences',
     lastSeen: (date: string): string => `Project last seen on ${date} on a partner’s site.`,
     backToSearch: 'Back to the search',
+    mapLabel: "Map of the project's places",
+    similarHeading: 'Similar projects elsewhere in France',
     contactCoordinators: 'Contact the CIS coordinators',
     reportError: 'Report an error on this page',
   },

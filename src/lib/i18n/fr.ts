@@ -65,7 +65,8 @@ export const fr = {
     themesHeading: 'Explorer par thème',
     latestHeading: 'Derniers projets recensés',
     mapHeading: 'Les projets en France',
-    mapCaption: 'Projets recensés pour 100 000 habitants, par région (France métropolitaine ; outre-mer dans le tableau)',
+    mapCaption:
+      'Projets recensés pour 100 000 habitants, par région (France métropolitaine ; outre-mer dans le tableau)',
     allTerritories: 'Tous les territoires',
     openMap: 'Ouvrir la carte des projets',
     noProjects: 'Aucun projet n’est encore publié.',
@@ -153,6 +154,8 @@ export const fr = {
     lastSeen: (date: string): string =>
       `Projet vu pour la dernière fois le ${date} sur le site d’un partenaire.`,
     backToSearch: 'Retour à la recherche',
+    mapLabel: 'Carte des lieux du projet',
+    similarHeading: 'Des projets semblables ailleurs en France',
     contactCoordinators: 'Contacter les coordinateurs du Carrefour',
     reportError: 'Signaler une erreur sur cette fiche',
   },

@@ -66,3 +66,36 @@ export function renderRegionMapSvg(values: { code: string; value: number }[], si
   chart.dispose();
   return svg;
 }
+
+/** Mainland France by région with the given places as dots: the project page's small map. */
+export function renderLocationsMapSvg(
+  points: { longitude: number; latitude: number; label: string }[],
+  size = 280,
+): string {
+  registerRegions();
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size, height: size });
+  chart.setOption({
+    animation: false,
+    geo: {
+      map: 'tadata-regions',
+      roam: false,
+      layoutCenter: ['50%', '50%'],
+      layoutSize: '98%',
+      silent: true,
+      itemStyle: { areaColor: '#e3eef4', borderColor: '#ffffff', borderWidth: 1 },
+      emphasis: { disabled: true },
+    },
+    series: [
+      {
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbolSize: 9,
+        itemStyle: { color: '#b3400a', borderColor: '#ffffff', borderWidth: 1.5 },
+        data: points.map((p) => ({ name: p.label, value: [p.longitude, p.latitude] })),
+      },
+    ],
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}

@@ -1,12 +1,30 @@
 import { error } from '@sveltejs/kit';
 import { fr as t } from '$lib/i18n/fr.ts';
 import { getApp } from '$lib/server/app.ts';
+import { renderLocationsMapSvg } from '$lib/server/charts/render-france-map.ts';
 import { getProjectPage } from '$lib/server/projects/get-project-page.ts';
+import { getSimilarProjects } from '$lib/server/projects/get-similar-projects.ts';
+import { projectJsonLd } from '$lib/server/projects/project-structured-data.ts';
 import type { PageServerLoad } from './$types';
+
+/** Mainland France, where the small map can place a dot; overseas sites are listed in text. */
+const inMainland = (lon: number, lat: number) => lon > -5.5 && lon < 10 && lat > 41 && lat < 51.5;
 
 export const load: PageServerLoad = async ({ params }) => {
   const { db, config } = await getApp();
   const project = await getProjectPage(db, params.slug);
   if (!project) error(404, { message: t.project.notFound, code: 'project_not_found' });
-  return { project, canonical: `${config.publicUrl}${project.path}` };
+  const canonical = `${config.publicUrl}${project.path}`;
+  const points = project.locations.flatMap((l) =>
+    l.longitude !== null && l.latitude !== null && inMainland(l.longitude, l.latitude)
+      ? [{ longitude: l.longitude, latitude: l.latitude, label: l.city ?? '' }]
+      : [],
+  );
+  return {
+    project,
+    canonical,
+    jsonLd: projectJsonLd(project, canonical),
+    locationsMap: points.length ? renderLocationsMapSvg(points) : null,
+    similar: await getSimilarProjects(db, project.slug),
+  };
 };
