@@ -12,7 +12,9 @@ describe('getSimilarProjects', () => {
   afterAll(() => db.close());
 
   it('gives public projects sharing a theme, in other départements', async () => {
-    const [row] = await db.query<{ slug: string }>(`SELECT slug FROM project WHERE name = 'La Cravate Solidaire'`);
+    const [row] = await db.query<{ slug: string }>(
+      `SELECT slug FROM project WHERE name = 'La Cravate Solidaire'`,
+    );
     const project = await getProjectPage(db, row?.slug ?? '');
     const similar = await getSimilarProjects(db, row?.slug ?? '', 4);
     expect(similar).toHaveLength(4);
