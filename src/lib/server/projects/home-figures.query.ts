@@ -13,14 +13,18 @@ SELECT (SELECT count(*)::int FROM public_project) AS projects,
          JOIN public_project pp ON pp.id = l.project_id) AS communes
 `;
 
-/** Published projects per theme, every theme listed. */
+/** Published projects per theme, every theme listed (one pass over the projects). */
 export const THEME_COUNTS_SQL = /* sql */ `
-SELECT t.code, t.label_fr AS label, count(p.id)::int AS count
+WITH counted AS (
+  SELECT theme, count(*)::int AS count
+  FROM project p, unnest(p.themes) AS theme
+  WHERE p.published AND EXISTS (SELECT 1 FROM public_project_source s WHERE s.project_id = p.id)
+  GROUP BY theme
+)
+SELECT t.code, t.label_fr AS label, coalesce(counted.count, 0) AS count
 FROM taxonomy_term t
-LEFT JOIN project p ON t.code = ANY (p.themes) AND p.published
-  AND EXISTS (SELECT 1 FROM public_project_source s WHERE s.project_id = p.id)
+LEFT JOIN counted ON counted.theme = t.code
 WHERE t.vocabulary = 'theme'
-GROUP BY t.code, t.label_fr, t.position
 ORDER BY t.position, t.code
 `;
 

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { fr as t } from '$lib/i18n/fr.ts';
 import { getApp } from '$lib/server/app.ts';
 import { renderLocationsMapSvg } from '$lib/server/charts/render-france-map.ts';
+import { memoize } from '$lib/server/platform/memo.ts';
 import { getProjectPage } from '$lib/server/projects/get-project-page.ts';
 import { getSimilarProjects } from '$lib/server/projects/get-similar-projects.ts';
 import { projectJsonLd } from '$lib/server/projects/project-structured-data.ts';
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async ({ params }) => {
     canonical,
     jsonLd: projectJsonLd(project, canonical),
     locationsMap: points.length ? renderLocationsMapSvg(points) : null,
-    similar: await getSimilarProjects(db, project.slug),
+    // Suggestions need not be fresh to the second; they cost a scan of recent projects.
+    similar: await memoize(`similar:${project.slug}`, 300_000, () => getSimilarProjects(db, project.slug)),
   };
 };

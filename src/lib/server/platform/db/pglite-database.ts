@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -26,6 +28,9 @@ export async function openPgliteDatabase(dataDir: string | undefined, purpose = 
     release();
     throw error;
   }
+  // PGlite does not create the folder where sorts and hashes spill once past work_mem: a big
+  // GROUP BY would fail with "could not create temporary file".
+  if (dataDir) mkdirSync(path.join(dataDir, 'base', 'pgsql_tmp'), { recursive: true });
   const base = wrap(pg);
   return {
     kind: 'pglite',
