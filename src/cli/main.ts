@@ -1,10 +1,11 @@
 import { CliUsageError, type Command, printError } from './command.ts';
+import { consolidateCommand } from './commands/consolidate.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, importCommand, exportCommand];
+const COMMANDS: Command[] = [serveCommand, migrateCommand, importCommand, consolidateCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -2,6 +2,7 @@ import type { LocationInput, RecordInput } from '../imports/record-input.ts';
 import { cleanLine, cleanText, shortPresentation } from '../text/clean-text.ts';
 import { normalizeEmail, normalizePhone, normalizeUrl } from '../text/normalize-contact.ts';
 import type { Geocoder, ReferenceNames, TagMapper } from './ports.ts';
+import { qualityScore } from './quality-score.ts';
 
 export interface ProjectLocationFields {
   label: string | null;
@@ -14,7 +15,14 @@ export interface ProjectLocationFields {
   latitude: number | null;
   longitude: number | null;
   precision: 'commune' | 'postal_code' | 'departement' | 'region' | 'unknown';
+  /** The given coordinates contradicted the commune (more than 30 km away): the commune won. */
+  coordinatesFlagged: boolean;
 }
+
+export type Maturity = 'launch' | 'deployment' | 'scaling' | 'completed';
+export type Scale = 'local' | 'departemental' | 'regional' | 'national' | 'international';
+const MATURITIES = new Set<string>(['launch', 'deployment', 'scaling', 'completed']);
+const SCALES = new Set<string>(['local', 'departemental', 'regional', 'national', 'international']);
 
 /** The published minimal record (charter): nothing else from the source is republished. */
 export interface ProjectFields {
@@ -31,6 +39,16 @@ export interface ProjectFields {
   keywords: string;
   sourceUrl: string | null;
   locations: ProjectLocationFields[];
+  maturity: Maturity | null;
+  scale: Scale | null;
+  /** Null unless the partner allows media to be republished. */
+  imageUrl: string | null;
+  distinctions: string[];
+  /** Theme or sub-theme code → 'partner' (its own code or tag) or 'inferred' (keyword rule). */
+  themeOrigins: Record<string, 'partner' | 'inferred'>;
+  /** The partner's tags no crosswalk rule knows. */
+  unmappedTags: string[];
+  qualityScore: number;
   warnings: string[];
 }
 
@@ -38,8 +56,10 @@ export interface BuildContext {
   geocoder: Geocoder;
   tagMapper: TagMapper;
   names: ReferenceNames;
-  /** The partner's name, which the crosswalk rules use as key. */
+  /** The key of the partner's crosswalk rules (its name as the rule set spells it). */
   partnerName: string;
+  /** Whether the partner lets its media (images) be republished. */
+  mediaAllowed?: boolean;
   /** Base for resolving relative links (the partner's website). */
   partnerWebsite: string | null;
 }
@@ -87,6 +107,7 @@ function geocodeLocation(
     latitude: result.latitude,
     longitude: result.longitude,
     precision: result.precision,
+    coordinatesFlagged: result.coordinatesFlagged ?? false,
   };
 }
 
@@ -135,7 +156,9 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
   }
 
   const base = context.partnerWebsite ?? undefined;
-  return {
+  const themeOrigins: Record<string, 'partner' | 'inferred'> = {};
+  for (const code of [...themes, ...subthemes]) themeOrigins[code] = 'partner';
+  const fields = {
     name: input.name,
     carrier: cleanLine(input.carrier),
     summary: shortPresentation(cleanText(input.description)),
@@ -149,6 +172,15 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
     keywords: [...tags, ...places].filter(Boolean).join(' '),
     sourceUrl: normalizeUrl(input.sourceUrl, base),
     locations,
+    maturity: input.maturity && MATURITIES.has(input.maturity) ? (input.maturity as Maturity) : null,
+    scale: input.scale && SCALES.has(input.scale) ? (input.scale as Scale) : null,
+    imageUrl: context.mediaAllowed === false ? null : normalizeUrl(input.image, base),
+    distinctions: [
+      ...new Set((input.distinctions ?? []).map((d) => cleanLine(d)).filter((d): d is string => Boolean(d))),
+    ],
+    themeOrigins,
+    unmappedTags: mapped.unmapped,
     warnings,
   };
+  return { ...fields, qualityScore: qualityScore(fields) };
 }

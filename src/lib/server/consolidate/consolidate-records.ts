@@ -1,0 +1,307 @@
+import { createHash } from 'node:crypto';
+import { InvalidParameterError } from '../errors.ts';
+import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/exclusions.ts';
+import type { Queryable } from '../platform/db/database.ts';
+import { slugify } from '../text/normalize-key.ts';
+import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
+import {
+  DELETE_LOCATIONS,
+  EXISTING_LINKS,
+  INSERT_LOCATIONS,
+  INSERT_PROJECTS,
+  MARK_CONSOLIDATED,
+  RECORDS_TO_CONSOLIDATE,
+  REFRESH_PUBLICATION,
+  SOURCES_TO_CONSOLIDATE,
+  TAKEN_SLUGS,
+  UPDATE_PROJECTS,
+  UPSERT_PROJECT_SOURCES,
+} from './consolidation.queries.ts';
+import { loadSharedContext, type SharedContext } from './load-context.ts';
+import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
+import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
+import { projectPublicId } from './project-identity.ts';
+
+export interface ConsolidateOptions {
+  /** Every live raw record, whatever it was consolidated with (`tadata consolidate --full`). */
+  full?: boolean;
+  /** Only these sources (an import consolidates its own); default all. */
+  sourceIds?: number[];
+  /** Reference data already loaded. */
+  shared?: SharedContext;
+  batchSize?: number;
+}
+
+export interface ConsolidationWarning {
+  source: string;
+  key: string;
+  message: string;
+}
+
+export interface ConsolidateReport {
+  /** Raw records read and consolidated in this run. */
+  records: number;
+  created: number;
+  updated: number;
+  /** Records that stay linked but hidden: the partner excluded them. */
+  excluded: number;
+  /** Records the mapping could not read (no name): left as they were. */
+  failed: number;
+  unpublished: number;
+  republished: number;
+  warnings: ConsolidationWarning[];
+  durationMs: number;
+}
+
+interface SourceRow {
+  id: number;
+  slug: string;
+  configVersion: number;
+  config: { mapping?: unknown } | null;
+  partnerId: number;
+  partnerName: string;
+  partnerWebsite: string | null;
+  licence: string;
+  tagRuleKey: string | null;
+  exclusions: unknown;
+  mediaAllowed: boolean;
+}
+
+interface RecordRow {
+  id: number;
+  stableKey: string;
+  fields: RawFields;
+  sourceUrl: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  consolidatedKey: string;
+}
+
+interface Built {
+  record: RecordRow;
+  fields: ProjectFields;
+  excluded: boolean;
+}
+
+/** What a record's consolidation depends on besides its content: config version and partner rules. */
+function rulesSuffix(source: SourceRow, exclusions: Exclusion[]): string {
+  const rules = JSON.stringify([
+    source.partnerName,
+    source.partnerWebsite,
+    source.licence,
+    source.tagRuleKey,
+    exclusions,
+    source.mediaAllowed,
+  ]);
+  return `:${source.configVersion}:${createHash('sha256').update(rules).digest('hex').slice(0, 16)}`;
+}
+
+function mappingOf(source: SourceRow): SourceMapping {
+  if (!source.config?.mapping) {
+    throw new InvalidParameterError('mapping', `source ${source.slug} has no field mapping in its config`);
+  }
+  return parseSourceMapping(source.config.mapping);
+}
+
+const iso = (d: Date) => new Date(d).toISOString();
+
+/**
+ * Turns raw records into projects from raw_record.fields alone, through each source's mapping.
+ * Incremental by default: only records whose content, source config or partner rules changed
+ * since they were last consolidated. Deterministic: sources by slug, records by stable key,
+ * public ids derived from (source, key), so the same input gives the same projects and ids.
+ * Run it inside a transaction.
+ */
+export async function consolidateRecords(
+  db: Queryable,
+  options: ConsolidateOptions = {},
+): Promise<ConsolidateReport> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 1000;
+  const shared = options.shared ?? (await loadSharedContext(db));
+  const report: ConsolidateReport = {
+    records: 0,
+    created: 0,
+    updated: 0,
+    excluded: 0,
+    failed: 0,
+    unpublished: 0,
+    republished: 0,
+    warnings: [],
+    durationMs: 0,
+  };
+  const sources = await db.query<SourceRow>(SOURCES_TO_CONSOLIDATE, [options.sourceIds ?? null]);
+  let taken: Set<string> | null = null;
+
+  for (const source of sources) {
+    const mapping = source.config?.mapping ? mappingOf(source) : null;
+    if (!mapping) continue; // a harvest source not configured yet: nothing to map
+    const exclusions = parseExclusions(source.exclusions ?? []);
+    const isExcluded = exclusionMatcher(exclusions);
+    const suffix = rulesSuffix(source, exclusions);
+    const context = {
+      ...shared,
+      partnerName: source.tagRuleKey ?? source.partnerName,
+      partnerWebsite: source.partnerWebsite,
+      mediaAllowed: source.mediaAllowed,
+    };
+    let after = '';
+    for (;;) {
+      const records = await db.query<RecordRow>(RECORDS_TO_CONSOLIDATE, [
+        source.id,
+        after,
+        options.full ?? false,
+        suffix,
+        batchSize,
+      ]);
+      if (!records.length) break;
+      after = (records.at(-1) as RecordRow).stableKey;
+      const built: Built[] = [];
+      for (const record of records) {
+        try {
+          const fields = buildProjectFields(applyMapping(record.fields, mapping), context);
+          for (const message of fields.warnings)
+            report.warnings.push({ source: source.slug, key: record.stableKey, message });
+          const excluded = isExcluded({ stableKey: record.stableKey, sourceUrl: fields.sourceUrl });
+          built.push({ record, fields, excluded });
+        } catch (error) {
+          if (!(error instanceof InvalidParameterError)) throw error;
+          report.failed++;
+          report.warnings.push({ source: source.slug, key: record.stableKey, message: error.message });
+        }
+      }
+      taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
+      await writeBatch(db, source, built, taken, report);
+      await db.query(MARK_CONSOLIDATED, [
+        JSON.stringify(records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
+      ]);
+      report.records += records.length;
+      if (records.length < batchSize) break;
+    }
+  }
+
+  for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION)) {
+    if (row.live) report.republished++;
+    else report.unpublished++;
+  }
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+function uniqueSlug(name: string, taken: Set<string>): string {
+  const base = slugify(name);
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+function projectRow(item: Built, source: SourceRow) {
+  const f = item.fields;
+  return {
+    name: f.name,
+    carrier: f.carrier,
+    summary: f.summary,
+    website: f.website,
+    contact_email: f.contactEmail,
+    contact_phone: f.contactPhone,
+    themes: f.themes,
+    subthemes: f.subthemes,
+    publics: f.publics,
+    tags: f.tags,
+    keywords: f.keywords,
+    licence: source.licence,
+    first_seen_at: iso(item.record.firstSeenAt),
+    last_seen_at: iso(item.record.lastSeenAt),
+    maturity: f.maturity,
+    scale: f.scale,
+    image_url: f.imageUrl,
+    distinctions: f.distinctions,
+    theme_origins: f.themeOrigins,
+    // One source per project until records merge: every field comes from it.
+    field_sources: {},
+    quality_score: f.qualityScore,
+  };
+}
+
+async function writeBatch(
+  db: Queryable,
+  source: SourceRow,
+  built: Built[],
+  taken: Set<string>,
+  report: ConsolidateReport,
+): Promise<void> {
+  if (!built.length) return;
+  const links = new Map(
+    (
+      await db.query<{ rawRecordId: number; projectId: number }>(EXISTING_LINKS, [
+        built.map((b) => b.record.id),
+      ])
+    ).map((l) => [l.rawRecordId, l.projectId]),
+  );
+  const fresh = built.filter((b) => !links.has(b.record.id));
+  const existing = built.filter((b) => links.has(b.record.id));
+
+  if (fresh.length) {
+    const rows = fresh.map((b) => ({
+      ...projectRow(b, source),
+      public_id: projectPublicId(source.slug, b.record.stableKey),
+      published: !b.excluded,
+      slug: uniqueSlug(b.fields.name, taken),
+    }));
+    const inserted = await db.query<{ id: number; publicId: string }>(INSERT_PROJECTS, [
+      JSON.stringify(rows),
+    ]);
+    const byPublicId = new Map(inserted.map((r) => [r.publicId, r.id]));
+    for (const b of fresh) {
+      const id = byPublicId.get(projectPublicId(source.slug, b.record.stableKey));
+      if (id === undefined)
+        throw new Error(`project for ${source.slug} ${b.record.stableKey} was not created`);
+      links.set(b.record.id, id);
+    }
+    report.created += fresh.length;
+  }
+  if (existing.length) {
+    const rows = existing.map((b) => ({ ...projectRow(b, source), id: links.get(b.record.id) }));
+    await db.query(UPDATE_PROJECTS, [JSON.stringify(rows)]);
+    report.updated += existing.length;
+  }
+  report.excluded += built.filter((b) => b.excluded).length;
+
+  await db.query(UPSERT_PROJECT_SOURCES, [
+    JSON.stringify(
+      built.map((b) => ({
+        project_id: links.get(b.record.id),
+        raw_record_id: b.record.id,
+        source_id: source.id,
+        partner_id: source.partnerId,
+        source_url: b.fields.sourceUrl,
+        licence: source.licence,
+        first_seen_at: iso(b.record.firstSeenAt),
+        last_seen_at: iso(b.record.lastSeenAt),
+        excluded: b.excluded,
+        unmapped_tags: b.fields.unmappedTags,
+      })),
+    ),
+  ]);
+  const projectIds = built.map((b) => links.get(b.record.id) as number);
+  await db.query(DELETE_LOCATIONS, [projectIds]);
+  const locations = built.flatMap((b) =>
+    b.fields.locations.map((l, position) => ({
+      project_id: links.get(b.record.id),
+      position,
+      label: l.label,
+      postal_code: l.postalCode,
+      insee_code: l.inseeCode,
+      city: l.city,
+      epci_code: l.epciCode,
+      departement_code: l.departementCode,
+      region_code: l.regionCode,
+      latitude: l.latitude,
+      longitude: l.longitude,
+      precision: l.precision,
+      coordinates_flagged: l.coordinatesFlagged,
+    })),
+  );
+  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
+}
