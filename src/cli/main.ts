@@ -4,8 +4,16 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tagsCommand } from './commands/tags.ts';
 
-const COMMANDS: Command[] = [serveCommand, migrateCommand, importCommand, consolidateCommand, exportCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  importCommand,
+  consolidateCommand,
+  tagsCommand,
+  exportCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,4 +1,5 @@
 import type { LocationInput, RecordInput } from '../imports/record-input.ts';
+import type { KeywordMatcher } from '../taxonomy/keyword-rules.ts';
 import { cleanLine, cleanText, shortPresentation } from '../text/clean-text.ts';
 import { normalizeEmail, normalizePhone, normalizeUrl } from '../text/normalize-contact.ts';
 import type { Geocoder, ReferenceNames, TagMapper } from './ports.ts';
@@ -60,6 +61,8 @@ export interface BuildContext {
   partnerName: string;
   /** Whether the partner lets its media (images) be republished. */
   mediaAllowed?: boolean;
+  /** Keyword rules on name and presentation, used when the partner gives no theme. */
+  keywords?: KeywordMatcher;
   /** Base for resolving relative links (the partner's website). */
   partnerWebsite: string | null;
 }
@@ -158,6 +161,19 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
   const base = context.partnerWebsite ?? undefined;
   const themeOrigins: Record<string, 'partner' | 'inferred'> = {};
   for (const code of [...themes, ...subthemes]) themeOrigins[code] = 'partner';
+  if (!themes.length && context.keywords) {
+    const summaryText = cleanText(input.description) ?? '';
+    for (const code of context.keywords(`${input.name} ${summaryText}`)) {
+      const parent = names.subthemeParents.get(code);
+      const isTheme = names.themes.has(code);
+      if (parent && !subthemes.includes(code)) subthemes.push(code);
+      const theme = parent ?? (isTheme ? code : null);
+      if (!theme) continue;
+      if (!themes.includes(theme)) themes.push(theme);
+      themeOrigins[code] = 'inferred';
+      themeOrigins[theme] = 'inferred';
+    }
+  }
   const fields = {
     name: input.name,
     carrier: cleanLine(input.carrier),
