@@ -15,7 +15,19 @@ ALTER TABLE project
   ADD COLUMN theme_origins jsonb NOT NULL DEFAULT '{}',
   -- common field → slug of the source it was taken from.
   ADD COLUMN field_sources jsonb NOT NULL DEFAULT '{}',
-  ADD COLUMN quality_score integer NOT NULL DEFAULT 0 CHECK (quality_score BETWEEN 0 AND 100);
+  ADD COLUMN quality_score integer NOT NULL DEFAULT 0 CHECK (quality_score BETWEEN 0 AND 100),
+  -- For duplicate detection: the name and carrier normalised (lower case, no accents or
+  -- punctuation) and the website's host without "www.".
+  ADD COLUMN name_key text NOT NULL DEFAULT '',
+  ADD COLUMN carrier_key text NOT NULL DEFAULT '',
+  ADD COLUMN website_domain text;
+CREATE INDEX project_name_key_idx ON project (name_key);
+CREATE INDEX project_name_key_trgm_idx ON project USING gin (name_key gin_trgm_ops);
+CREATE INDEX project_carrier_key_idx ON project (carrier_key) WHERE carrier_key <> '';
+CREATE INDEX project_website_domain_idx ON project (website_domain) WHERE website_domain IS NOT NULL;
+
+-- How much a source is trusted when merged records disagree (higher wins, then the freshest).
+ALTER TABLE source ADD COLUMN trust integer NOT NULL DEFAULT 50;
 
 -- Coordinates more than 30 km from the stated commune: the commune won, the fact is kept.
 ALTER TABLE project_location ADD COLUMN coordinates_flagged boolean NOT NULL DEFAULT false;
@@ -32,8 +44,28 @@ ALTER TABLE partner
 ALTER TABLE project_source
   ADD COLUMN excluded boolean NOT NULL DEFAULT false,
   -- The partner's tags no crosswalk rule knows, for coordinators to map.
-  ADD COLUMN unmapped_tags text[] NOT NULL DEFAULT '{}';
+  ADD COLUMN unmapped_tags text[] NOT NULL DEFAULT '{}',
+  -- What this record alone says in the common schema: a merged project is rebuilt from these.
+  ADD COLUMN fields jsonb;
 CREATE INDEX project_source_source_idx ON project_source (source_id);
+CREATE INDEX project_source_url_idx ON project_source (source_url) WHERE source_url IS NOT NULL;
+
+-- Pairs of projects that may describe the same project, by their stable public ids (so that a
+-- decision survives rebuilds): merged automatically above the high threshold, else waiting for
+-- a coordinator; a rejected pair is never proposed again.
+CREATE TABLE duplicate_pair (
+  public_id_a text NOT NULL,
+  public_id_b text NOT NULL,
+  score real NOT NULL,
+  reasons text[] NOT NULL DEFAULT '{}',
+  status text NOT NULL CHECK (status IN ('pending', 'merged', 'rejected')),
+  decided_by text CHECK (decided_by IN ('auto', 'coordinator')),
+  found_at timestamptz NOT NULL DEFAULT now(),
+  decided_at timestamptz,
+  PRIMARY KEY (public_id_a, public_id_b),
+  CHECK (public_id_a < public_id_b)
+);
+CREATE INDEX duplicate_pair_status_idx ON duplicate_pair (status, score DESC);
 
 -- The URL of a project absorbed by a merge keeps answering with a redirect to the survivor.
 CREATE TABLE project_redirect (

@@ -1,5 +1,6 @@
 import { CliUsageError, type Command, printError } from './command.ts';
 import { consolidateCommand } from './commands/consolidate.ts';
+import { duplicatesCommand } from './commands/duplicates.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import { DEMO_PARTNER } from '../demo/load-demo.ts';
@@ -6,6 +9,8 @@ import { createPartner, setPartnerRules } from '../partners/partner-repository.t
 import { fromAppRoot } from '../platform/app-root.ts';
 import type { Database } from '../platform/db/database.ts';
 import { consolidateRecords } from './consolidate-records.ts';
+import { findRedirect } from './duplicates/find-redirect.ts';
+import { decideDuplicate, listPendingDuplicates } from './duplicates/resolve-duplicates.ts';
 
 const PER_SITE_FILE = fromAppRoot('data/demo/ffe-laureats-2019-une-ligne-par-site.csv');
 
@@ -85,26 +90,6 @@ describe('consolidateRecords', () => {
     }
   });
 
-  it('makes one project per laureate of the one-row-per-site file, with all its sites', async () => {
-    await createPartner(db, {
-      slug: 'ffe-sites',
-      name: 'FFE sites',
-      website: 'https://fondationlafrancesengage.org/',
-    });
-    const report = await importFile(db, { file: PER_SITE_FILE, partnerSlug: 'ffe-sites', format: 'cis' });
-    // 149 distinct names, plus the two HANDI SURF rows that carry another laureate's name by a
-    // fill-down error: keyed by name and carrier, HANDI SURF stays its own project.
-    expect(report.projects.created).toBe(150);
-    const [network] = await db.query<{ sites: number; departements: number }>(
-      `SELECT count(*)::int AS sites, count(DISTINCT l.departement_code)::int AS departements
-       FROM project p JOIN project_source ps ON ps.project_id = p.id JOIN partner pa ON pa.id = ps.partner_id
-       JOIN project_location l ON l.project_id = p.id
-       WHERE pa.slug = 'ffe-sites' AND p.name = 'Cultiver la solidarité à grande échelle'`,
-    );
-    expect(network?.sites).toBe(25);
-    expect(network?.departements).toBeGreaterThan(10);
-  });
-
   it('hides a project the partner excludes at the next run, and shows it again when the exclusion goes', async () => {
     expect(await isPublic(db, 'La Cravate Solidaire')).toBe(true);
     await setPartnerRules(db, DEMO_PARTNER.slug, {
@@ -142,16 +127,112 @@ describe('consolidateRecords', () => {
     await db.transaction((tx) => consolidateRecords(tx));
   });
 
-  it("removes a suspended partner's projects from public views, and brings them back on reactivation", async () => {
-    await setPartnerRules(db, 'ffe-sites', { status: 'suspended' });
-    const [visible] = await db.query<{ n: number }>(
-      `SELECT count(DISTINCT s.project_id)::int AS n FROM public_project_source s WHERE s.partner_slug = 'ffe-sites'`,
+  it('makes one project per laureate of the one-row-per-site file, with all its sites, merged with the same laureates of the other file', async () => {
+    await createPartner(db, {
+      slug: 'ffe-sites',
+      name: 'FFE sites',
+      website: 'https://fondationlafrancesengage.org/',
+    });
+    const report = await importFile(db, { file: PER_SITE_FILE, partnerSlug: 'ffe-sites', format: 'cis' });
+    // 149 distinct names, plus the two HANDI SURF rows that carry another laureate's name by a
+    // fill-down error: keyed by name and carrier, HANDI SURF stays a record of its own.
+    expect(report.projects.created).toBe(150);
+    // The foundation's own file is the reference: its fields win when records merge.
+    await db.query(`UPDATE source SET trust = 40 WHERE slug = 'ffe-sites-import'`);
+    const rerun = await db.transaction((tx) => consolidateRecords(tx));
+    expect(rerun.records).toBe(150);
+
+    // Every laureate of the second file is a laureate of the first: one project each, two credits.
+    const [counts] = await db.query<{ projects: number; shared: number }>(
+      `SELECT (SELECT count(*)::int FROM project) AS projects,
+              (SELECT count(*)::int FROM (SELECT project_id FROM project_source
+                 GROUP BY project_id HAVING count(*) = 2) x) AS shared`,
     );
-    expect(visible?.n).toBe(0);
-    expect(await isPublic(db, 'La Cravate Solidaire', 'ffe-sites')).toBe(false);
-    // The foundation's own records of the same laureates stay public.
+    expect(counts).toEqual({ projects: 150, shared: 150 });
+    const [network] = await db.query<{ sites: number; departements: number; sources: number }>(
+      `SELECT count(*)::int AS sites, count(DISTINCT l.departement_code)::int AS departements,
+              (SELECT count(*)::int FROM project_source ps WHERE ps.project_id = p.id) AS sources
+       FROM project p JOIN project_location l ON l.project_id = p.id
+       WHERE p.name = 'Cultiver la solidarité à grande échelle' GROUP BY p.id`,
+    );
+    expect(network?.sites).toBeGreaterThanOrEqual(25);
+    expect(network?.departements).toBeGreaterThan(10);
+    expect(network?.sources).toBe(2);
+    // HANDI SURF's rows, named after another laureate by a fill-down error, joined HANDI SURF's
+    // project through its carrier and presentation; the real name (most trusted source) stands.
+    const [handiSurf] = await db.query<{ name: string; sources: number; name_source: string }>(
+      `SELECT p.name, (SELECT count(*)::int FROM project_source ps WHERE ps.project_id = p.id) AS sources,
+              p.field_sources->>'name' AS name_source
+       FROM project p WHERE p.carrier = 'HANDI SURF'`,
+    );
+    expect(handiSurf).toEqual({
+      name: "Quand le handicap se dissout dans l'eau",
+      sources: 2,
+      name_source: 'fondation-la-france-s-engage-import',
+    });
+    // The absorbed project's URL redirects to the survivor.
+    const [redirect] = await db.query<{ survivor: string }>(
+      `SELECT p.name AS survivor FROM project_redirect r JOIN project p ON p.id = r.project_id
+       WHERE r.slug = 'echanger-et-cooperer-2'`,
+    );
+    expect(redirect?.survivor).toBe("Quand le handicap se dissout dans l'eau");
+    expect(await listPendingDuplicates(db)).toEqual([]);
+  });
+
+  it('remembers decisions across full rebuilds', async () => {
+    const before = await projectsState(db);
+    const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(full.records).toBe(300);
+    expect(await projectsState(db)).toEqual(before);
+  });
+
+  it("queues doubtful pairs for review and remembers the coordinator's decisions", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tadata-dup-')), 'autre.csv');
+    writeFileSync(
+      file,
+      'id;titre;porteur;ville;code postal\n1;Échanger et Coopérer;Les Voisins Solidaires;Paris;75011\n2;Jardin des Lilas;Les Lilas;Lyon;69003\n',
+    );
+    await createPartner(db, { slug: 'autre', name: 'Autre réseau' });
+    await importFile(db, { file, partnerSlug: 'autre' });
+    const pending = await listPendingDuplicates(db);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ nameA: 'Échanger et Coopérer', nameB: 'Échanger et Coopérer' });
+    const pair: [string, string] = [pending[0]?.publicIdA as string, pending[0]?.publicIdB as string];
+
+    await db.transaction((tx) => decideDuplicate(tx, pair, 'reject'));
+    expect(await listPendingDuplicates(db)).toEqual([]);
+    await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(await listPendingDuplicates(db)).toEqual([]);
+
+    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
+    await db.transaction((tx) => decideDuplicate(tx, pair, 'merge'));
+    const [after] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
+    expect(after?.n).toBe((count?.n ?? 0) - 1);
+    // One of the two public ids now redirects to the other project's URL.
+    const targets = await Promise.all(pair.map((id) => findRedirect(db, id)));
+    expect(targets.filter(Boolean)).toEqual(['echanger-et-cooperer']);
+    await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    const [rebuilt] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
+    expect(rebuilt?.n).toBe(after?.n);
+  });
+
+  it('credits a project only to active partners, and hides it when none is left', async () => {
+    const credits = async () =>
+      (
+        await db.query<{ partner_slug: string }>(
+          `SELECT s.partner_slug FROM public_project_source s JOIN project p ON p.id = s.project_id
+           WHERE p.name = 'La Cravate Solidaire' ORDER BY s.partner_slug`,
+        )
+      ).map((r) => r.partner_slug);
+    expect(await credits()).toEqual(['ffe-sites', DEMO_PARTNER.slug]);
+    await setPartnerRules(db, 'ffe-sites', { status: 'suspended' });
+    expect(await credits()).toEqual([DEMO_PARTNER.slug]);
     expect(await isPublic(db, 'La Cravate Solidaire')).toBe(true);
+    await setPartnerRules(db, DEMO_PARTNER.slug, { status: 'excluded' });
+    expect(await credits()).toEqual([]);
+    expect(await isPublic(db, 'La Cravate Solidaire')).toBe(false);
+    await setPartnerRules(db, DEMO_PARTNER.slug, { status: 'active' });
     await setPartnerRules(db, 'ffe-sites', { status: 'active' });
-    expect(await isPublic(db, 'La Cravate Solidaire', 'ffe-sites')).toBe(true);
+    expect(await credits()).toEqual(['ffe-sites', DEMO_PARTNER.slug]);
   });
 });

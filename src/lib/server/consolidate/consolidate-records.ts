@@ -2,14 +2,19 @@ import { createHash } from 'node:crypto';
 import { InvalidParameterError } from '../errors.ts';
 import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/exclusions.ts';
 import type { Queryable } from '../platform/db/database.ts';
-import { slugify } from '../text/normalize-key.ts';
-import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
+import { normalizeKey, slugify } from '../text/normalize-key.ts';
+import {
+  buildProjectFields,
+  type ProjectFields,
+  type ProjectLocationFields,
+} from './build-project-fields.ts';
 import {
   DELETE_LOCATIONS,
   EXISTING_LINKS,
   INSERT_LOCATIONS,
   INSERT_PROJECTS,
   MARK_CONSOLIDATED,
+  MERGED_PROJECT_SOURCES,
   RECORDS_TO_CONSOLIDATE,
   REFRESH_PUBLICATION,
   SOURCES_TO_CONSOLIDATE,
@@ -17,9 +22,12 @@ import {
   UPDATE_PROJECTS,
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
+import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
+import { websiteDomain } from './duplicates/website-domain.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
 import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
+import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
 import { projectPublicId } from './project-identity.ts';
 
 export interface ConsolidateOptions {
@@ -49,6 +57,7 @@ export interface ConsolidateReport {
   failed: number;
   unpublished: number;
   republished: number;
+  duplicates: DuplicatesReport;
   warnings: ConsolidationWarning[];
   durationMs: number;
 }
@@ -56,6 +65,8 @@ export interface ConsolidateReport {
 interface SourceRow {
   id: number;
   slug: string;
+  trust: number;
+  status: string;
   configVersion: number;
   config: { mapping?: unknown } | null;
   partnerId: number;
@@ -83,9 +94,11 @@ interface Built {
   excluded: boolean;
 }
 
-/** What a record's consolidation depends on besides its content: config version and partner rules. */
+/** What a record's consolidation depends on besides its content: config version, source trust, partner rules. */
 function rulesSuffix(source: SourceRow, exclusions: Exclusion[]): string {
   const rules = JSON.stringify([
+    source.trust,
+    source.status,
     source.partnerName,
     source.partnerWebsite,
     source.licence,
@@ -104,6 +117,46 @@ function mappingOf(source: SourceRow): SourceMapping {
 }
 
 const iso = (d: Date) => new Date(d).toISOString();
+
+function meta(b: Built, source: SourceRow) {
+  return { licence: source.licence, firstSeenAt: b.record.firstSeenAt, lastSeenAt: b.record.lastSeenAt };
+}
+
+interface MergedSourceRow {
+  projectId: number;
+  sourceSlug: string;
+  trust: number;
+  lastSeenAt: Date;
+  licence: string;
+  fields: StoredFields;
+}
+
+/**
+ * Projects fed by several source records take each field from the best source (trust, then
+ * freshness) and keep every location; field_sources says where each field came from.
+ */
+export async function rebuildMergedProjects(db: Queryable, projectIds: number[]): Promise<void> {
+  if (!projectIds.length) return;
+  const rows = await db.query<MergedSourceRow>(MERGED_PROJECT_SOURCES, [projectIds]);
+  const byProject = new Map<number, MergedSourceRow[]>();
+  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+  if (!byProject.size) return;
+  const updates = [];
+  const locations = [];
+  for (const [projectId, sources] of byProject) {
+    const { fields, fieldSources } = mergeSourceFields(sources);
+    const best = sources.find((s) => s.sourceSlug === fieldSources.name) ?? (sources[0] as MergedSourceRow);
+    const lastSeenAt = new Date(Math.max(...sources.map((s) => new Date(s.lastSeenAt).getTime())));
+    updates.push({
+      ...projectRow(fields, { licence: best.licence, firstSeenAt: lastSeenAt, lastSeenAt, fieldSources }),
+      id: projectId,
+    });
+    locations.push(...locationRows(projectId, fields.locations));
+  }
+  await db.query(UPDATE_PROJECTS, [JSON.stringify(updates)]);
+  await db.query(DELETE_LOCATIONS, [[...byProject.keys()]]);
+  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
+}
 
 /**
  * Turns raw records into projects from raw_record.fields alone, through each source's mapping.
@@ -127,11 +180,13 @@ export async function consolidateRecords(
     failed: 0,
     unpublished: 0,
     republished: 0,
+    duplicates: { candidates: 0, merged: 0, pending: 0 },
     warnings: [],
     durationMs: 0,
   };
   const sources = await db.query<SourceRow>(SOURCES_TO_CONSOLIDATE, [options.sourceIds ?? null]);
   let taken: Set<string> | null = null;
+  const touched = new Set<number>();
 
   for (const source of sources) {
     const mapping = source.config?.mapping ? mappingOf(source) : null;
@@ -171,7 +226,7 @@ export async function consolidateRecords(
         }
       }
       taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
-      await writeBatch(db, source, built, taken, report);
+      await writeBatch(db, source, built, taken, report, touched);
       await db.query(MARK_CONSOLIDATED, [
         JSON.stringify(records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
       ]);
@@ -180,6 +235,9 @@ export async function consolidateRecords(
     }
   }
 
+  await rebuildMergedProjects(db, [...touched]);
+  const duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
+  report.duplicates = duplicates;
   for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION)) {
     if (row.live) report.republished++;
     else report.unpublished++;
@@ -196,8 +254,11 @@ function uniqueSlug(name: string, taken: Set<string>): string {
   return slug;
 }
 
-function projectRow(item: Built, source: SourceRow) {
-  const f = item.fields;
+/** A project row for INSERT_PROJECTS / UPDATE_PROJECTS from fields in the common schema. */
+export function projectRow(
+  f: StoredFields,
+  meta: { licence: string; firstSeenAt: Date; lastSeenAt: Date; fieldSources: Record<string, string> },
+) {
   return {
     name: f.name,
     carrier: f.carrier,
@@ -210,18 +271,43 @@ function projectRow(item: Built, source: SourceRow) {
     publics: f.publics,
     tags: f.tags,
     keywords: f.keywords,
-    licence: source.licence,
-    first_seen_at: iso(item.record.firstSeenAt),
-    last_seen_at: iso(item.record.lastSeenAt),
+    licence: meta.licence,
+    first_seen_at: iso(meta.firstSeenAt),
+    last_seen_at: iso(meta.lastSeenAt),
     maturity: f.maturity,
     scale: f.scale,
     image_url: f.imageUrl,
     distinctions: f.distinctions,
     theme_origins: f.themeOrigins,
-    // One source per project until records merge: every field comes from it.
-    field_sources: {},
+    field_sources: meta.fieldSources,
     quality_score: f.qualityScore,
+    name_key: normalizeKey(f.name),
+    carrier_key: normalizeKey(f.carrier ?? ''),
+    website_domain: websiteDomain(f.website),
   };
+}
+
+export function locationRows(projectId: number, locations: readonly ProjectLocationFields[]) {
+  return locations.map((l, position) => ({
+    project_id: projectId,
+    position,
+    label: l.label,
+    postal_code: l.postalCode,
+    insee_code: l.inseeCode,
+    city: l.city,
+    epci_code: l.epciCode,
+    departement_code: l.departementCode,
+    region_code: l.regionCode,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    precision: l.precision,
+    coordinates_flagged: l.coordinatesFlagged ?? false,
+  }));
+}
+
+function storedFields(fields: ProjectFields): StoredFields {
+  const { warnings: _warnings, ...rest } = fields;
+  return rest;
 }
 
 async function writeBatch(
@@ -230,6 +316,7 @@ async function writeBatch(
   built: Built[],
   taken: Set<string>,
   report: ConsolidateReport,
+  touched: Set<number>,
 ): Promise<void> {
   if (!built.length) return;
   const links = new Map(
@@ -244,7 +331,7 @@ async function writeBatch(
 
   if (fresh.length) {
     const rows = fresh.map((b) => ({
-      ...projectRow(b, source),
+      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
       public_id: projectPublicId(source.slug, b.record.stableKey),
       published: !b.excluded,
       slug: uniqueSlug(b.fields.name, taken),
@@ -262,7 +349,10 @@ async function writeBatch(
     report.created += fresh.length;
   }
   if (existing.length) {
-    const rows = existing.map((b) => ({ ...projectRow(b, source), id: links.get(b.record.id) }));
+    const rows = existing.map((b) => ({
+      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
+      id: links.get(b.record.id),
+    }));
     await db.query(UPDATE_PROJECTS, [JSON.stringify(rows)]);
     report.updated += existing.length;
   }
@@ -281,27 +371,13 @@ async function writeBatch(
         last_seen_at: iso(b.record.lastSeenAt),
         excluded: b.excluded,
         unmapped_tags: b.fields.unmappedTags,
+        fields: storedFields(b.fields),
       })),
     ),
   ]);
   const projectIds = built.map((b) => links.get(b.record.id) as number);
+  for (const id of projectIds) touched.add(id);
   await db.query(DELETE_LOCATIONS, [projectIds]);
-  const locations = built.flatMap((b) =>
-    b.fields.locations.map((l, position) => ({
-      project_id: links.get(b.record.id),
-      position,
-      label: l.label,
-      postal_code: l.postalCode,
-      insee_code: l.inseeCode,
-      city: l.city,
-      epci_code: l.epciCode,
-      departement_code: l.departementCode,
-      region_code: l.regionCode,
-      latitude: l.latitude,
-      longitude: l.longitude,
-      precision: l.precision,
-      coordinates_flagged: l.coordinatesFlagged,
-    })),
-  );
+  const locations = built.flatMap((b) => locationRows(links.get(b.record.id) as number, b.fields.locations));
   if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
 }

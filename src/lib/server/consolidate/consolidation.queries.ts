@@ -6,7 +6,7 @@
 
 /** Sources with their partner and current config ($1: source ids, or null for all). */
 export const SOURCES_TO_CONSOLIDATE = `
-SELECT s.id, s.slug, s.current_version AS "configVersion", c.config,
+SELECT s.id, s.slug, s.current_version AS "configVersion", c.config, s.trust, pa.status,
        pa.id AS "partnerId", pa.name AS "partnerName", pa.website AS "partnerWebsite", pa.licence,
        pa.tag_rule_key AS "tagRuleKey", pa.exclusions, pa.media_allowed AS "mediaAllowed"
 FROM source s
@@ -41,16 +41,16 @@ const PROJECT_RECORD = `id int, public_id text, slug text, name text, carrier te
   contact_email text, contact_phone text, themes text[], subthemes text[], publics text[], tags text[],
   keywords text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, maturity text, scale text,
   image_url text, distinctions text[], theme_origins jsonb, field_sources jsonb, quality_score int,
-  published boolean`;
+  published boolean, name_key text, carrier_key text, website_domain text`;
 
 /** New projects ($1: JSON array); an excluded record's project is created unpublished. */
 export const INSERT_PROJECTS = `
 INSERT INTO project (public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes,
   subthemes, publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url,
-  distinctions, theme_origins, field_sources, quality_score, published)
+  distinctions, theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain)
 SELECT public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes, subthemes,
   publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url, distinctions,
-  theme_origins, field_sources, quality_score, published
+  theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 RETURNING id, public_id AS "publicId"`;
 
@@ -61,28 +61,49 @@ UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, we
   publics = x.publics, tags = x.tags, keywords = x.keywords, licence = x.licence,
   last_seen_at = greatest(p.last_seen_at, x.last_seen_at), maturity = x.maturity, scale = x.scale,
   image_url = x.image_url, distinctions = x.distinctions, theme_origins = x.theme_origins,
-  field_sources = x.field_sources, quality_score = x.quality_score, updated_at = now()
+  field_sources = x.field_sources, quality_score = x.quality_score, name_key = x.name_key,
+  carrier_key = x.carrier_key, website_domain = x.website_domain, updated_at = now()
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 WHERE p.id = x.id
   AND ROW(p.name, p.carrier, p.summary, p.website, p.contact_email, p.contact_phone, p.themes, p.subthemes,
           p.publics, p.tags, p.keywords, p.licence, p.maturity, p.scale, p.image_url, p.distinctions,
-          p.theme_origins, p.field_sources, p.quality_score, greatest(p.last_seen_at, x.last_seen_at))
+          p.theme_origins, p.field_sources, p.quality_score, p.name_key, p.carrier_key, p.website_domain,
+          greatest(p.last_seen_at, x.last_seen_at))
       IS DISTINCT FROM
       ROW(x.name, x.carrier, x.summary, x.website, x.contact_email, x.contact_phone, x.themes, x.subthemes,
           x.publics, x.tags, x.keywords, x.licence, x.maturity, x.scale, x.image_url, x.distinctions,
-          x.theme_origins, x.field_sources, x.quality_score, p.last_seen_at)`;
+          x.theme_origins, x.field_sources, x.quality_score, x.name_key, x.carrier_key, x.website_domain,
+          p.last_seen_at)`;
 
 /** Provenance: each record's link, licence, freshness, exclusion and unmapped tags ($1: JSON array). */
 export const UPSERT_PROJECT_SOURCES = `
 INSERT INTO project_source (project_id, raw_record_id, source_id, partner_id, source_url, licence,
-  first_seen_at, last_seen_at, excluded, unmapped_tags)
+  first_seen_at, last_seen_at, excluded, unmapped_tags, fields)
 SELECT project_id, raw_record_id, source_id, partner_id, source_url, licence, first_seen_at, last_seen_at,
-  excluded, unmapped_tags
+  excluded, unmapped_tags, fields
 FROM json_to_recordset($1::json) AS x(project_id int, raw_record_id int, source_id int, partner_id int,
   source_url text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, excluded boolean,
-  unmapped_tags text[])
+  unmapped_tags text[], fields jsonb)
 ON CONFLICT (raw_record_id) DO UPDATE SET source_url = excluded.source_url, licence = excluded.licence,
-  last_seen_at = excluded.last_seen_at, excluded = excluded.excluded, unmapped_tags = excluded.unmapped_tags`;
+  last_seen_at = excluded.last_seen_at, excluded = excluded.excluded, unmapped_tags = excluded.unmapped_tags,
+  fields = excluded.fields`;
+
+/**
+ * The contributing sources of those projects ($1) that have several: live, not excluded, from
+ * an active partner. A merged project is rebuilt from them.
+ */
+export const MERGED_PROJECT_SOURCES = `
+SELECT ps.project_id AS "projectId", s.slug AS "sourceSlug", s.trust, ps.last_seen_at AS "lastSeenAt",
+       ps.licence, ps.fields
+FROM project_source ps
+JOIN source s ON s.id = ps.source_id
+JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
+JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL
+WHERE ps.fields IS NOT NULL AND NOT ps.excluded
+  AND ps.project_id IN (
+    SELECT project_id FROM project_source WHERE project_id = ANY ($1::int[])
+    GROUP BY project_id HAVING count(*) > 1)
+ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
 
 export const DELETE_LOCATIONS = `DELETE FROM project_location WHERE project_id = ANY ($1::int[])`;
 
