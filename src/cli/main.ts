@@ -12,6 +12,7 @@ const COMMANDS: Command[] = [
   migrateCommand,
   importCommand,
   consolidateCommand,
+  duplicatesCommand,
   tagsCommand,
   exportCommand,
 ];
