@@ -59,6 +59,15 @@ export interface ConsolidateReport {
   republished: number;
   duplicates: DuplicatesReport;
   warnings: ConsolidationWarning[];
+  /** Milliseconds spent per stage, for the benchmark and the logs. */
+  stageMs: {
+    read: number;
+    'map and clean': number;
+    write: number;
+    'merged projects': number;
+    duplicates: number;
+    publication: number;
+  };
   durationMs: number;
 }
 
@@ -182,11 +191,19 @@ export async function consolidateRecords(
     republished: 0,
     duplicates: { candidates: 0, merged: 0, pending: 0 },
     warnings: [],
+    stageMs: { read: 0, 'map and clean': 0, write: 0, 'merged projects': 0, duplicates: 0, publication: 0 },
     durationMs: 0,
   };
   const sources = await db.query<SourceRow>(SOURCES_TO_CONSOLIDATE, [options.sourceIds ?? null]);
   let taken: Set<string> | null = null;
   const touched = new Set<number>();
+  const stageMs = report.stageMs;
+  let clock = performance.now();
+  const lap = (stage: keyof ConsolidateReport['stageMs']) => {
+    const now = performance.now();
+    stageMs[stage] += now - clock;
+    clock = now;
+  };
 
   for (const source of sources) {
     const mapping = source.config?.mapping ? mappingOf(source) : null;
@@ -209,6 +226,7 @@ export async function consolidateRecords(
         suffix,
         batchSize,
       ]);
+      lap('read');
       if (!records.length) break;
       after = (records.at(-1) as RecordRow).stableKey;
       const built: Built[] = [];
@@ -225,23 +243,27 @@ export async function consolidateRecords(
           report.warnings.push({ source: source.slug, key: record.stableKey, message: error.message });
         }
       }
+      lap('map and clean');
       taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
       await writeBatch(db, source, built, taken, report, touched);
       await db.query(MARK_CONSOLIDATED, [
         JSON.stringify(records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
       ]);
       report.records += records.length;
+      lap('write');
       if (records.length < batchSize) break;
     }
   }
 
   await rebuildMergedProjects(db, [...touched]);
-  const duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
-  report.duplicates = duplicates;
+  lap('merged projects');
+  report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
+  lap('duplicates');
   for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION)) {
     if (row.live) report.republished++;
     else report.unpublished++;
   }
+  lap('publication');
   report.durationMs = Date.now() - started;
   return report;
 }
