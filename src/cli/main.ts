@@ -2,6 +2,7 @@ import { CliUsageError, type Command, printError } from './command.ts';
 import { consolidateCommand } from './commands/consolidate.ts';
 import { duplicatesCommand } from './commands/duplicates.ts';
 import { exportCommand } from './commands/export.ts';
+import { geocodeCommand } from './commands/geocode.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -13,6 +14,7 @@ const COMMANDS: Command[] = [
   importCommand,
   consolidateCommand,
   duplicatesCommand,
+  geocodeCommand,
   tagsCommand,
   exportCommand,
 ];

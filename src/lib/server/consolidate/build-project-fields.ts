@@ -1,5 +1,6 @@
 import type { LocationInput, RecordInput } from '../imports/record-input.ts';
 import type { KeywordMatcher } from '../taxonomy/keyword-rules.ts';
+import { parseAddress } from '../territories/parse-address.ts';
 import { cleanLine, cleanText, shortPresentation } from '../text/clean-text.ts';
 import { normalizeEmail, normalizePhone, normalizeUrl } from '../text/normalize-contact.ts';
 import type { Geocoder, ReferenceNames, TagMapper } from './ports.ts';
@@ -15,10 +16,20 @@ export interface ProjectLocationFields {
   regionCode: string | null;
   latitude: number | null;
   longitude: number | null;
-  precision: 'commune' | 'postal_code' | 'departement' | 'region' | 'unknown';
+  /** 'address' when the partner's own coordinates agree with the commune (no street index offline). */
+  precision: LocationPrecision;
   /** The given coordinates contradicted the commune (more than 30 km away): the commune won. */
   coordinatesFlagged: boolean;
 }
+
+export type LocationPrecision =
+  | 'address'
+  | 'commune'
+  | 'postal_code'
+  | 'departement'
+  | 'region'
+  | 'national'
+  | 'unknown';
 
 export type Maturity = 'launch' | 'deployment' | 'scaling' | 'completed';
 export type Scale = 'local' | 'departemental' | 'regional' | 'national' | 'international';
@@ -90,15 +101,34 @@ function geocodeLocation(
   ) {
     return null;
   }
+  // A free-text address is all some partners give: its postal code and city are read from it.
+  const parsed = !input.postalCode && !city && !input.inseeCode ? parseAddress(address) : null;
+  if (parsed?.national) {
+    return {
+      label: address,
+      postalCode: null,
+      inseeCode: null,
+      city: null,
+      epciCode: null,
+      departementCode: null,
+      regionCode: null,
+      latitude: null,
+      longitude: null,
+      precision: 'national',
+      coordinatesFlagged: false,
+    };
+  }
   const result = context.geocoder.geocode({
     inseeCode: input.inseeCode ?? null,
-    postalCode: input.postalCode ?? null,
-    city,
+    postalCode: input.postalCode ?? parsed?.postalCode ?? null,
+    city: city ?? parsed?.city ?? null,
     departement: input.departement ?? null,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
   });
   warnings.push(...result.warnings);
+  const ownPoint =
+    result.precision === 'commune' && input.latitude !== undefined && result.latitude === input.latitude;
   return {
     label: address,
     postalCode: result.postalCode ?? cleanLine(input.postalCode),
@@ -109,7 +139,7 @@ function geocodeLocation(
     regionCode: result.regionCode,
     latitude: result.latitude,
     longitude: result.longitude,
-    precision: result.precision,
+    precision: ownPoint ? 'address' : result.precision,
     coordinatesFlagged: result.coordinatesFlagged ?? false,
   };
 }

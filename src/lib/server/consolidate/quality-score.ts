@@ -12,8 +12,10 @@ export interface QualityInput {
 }
 
 const PRECISION_POINTS: Record<ProjectLocationFields['precision'], number> = {
+  address: 20,
   commune: 20,
   postal_code: 15,
+  national: 8,
   departement: 8,
   region: 4,
   unknown: 0,
