@@ -233,7 +233,14 @@ async function main(): Promise<void> {
   const used = new Set<string>();
   for (let i = 0; records.length < originals; i++) {
     const commune = pick(communes);
-    const name = `${pick(KINDS)} ${pick(QUALIFIERS)}`;
+    // Most partners name a project after its place, some do not.
+    const shape = random();
+    const name =
+      shape < 0.5
+        ? `${pick(KINDS)} ${pick(QUALIFIERS)} à ${commune.name}`
+        : shape < 0.8
+          ? `${pick(KINDS)} de ${commune.name}`
+          : `${pick(KINDS)} ${pick(QUALIFIERS)}`;
     const carrier = `${pick(CARRIER_KINDS)} ${pick(CARRIER_NAMES)} ${commune.name}`;
     // The same kind of project by the same carrier in the same commune is one project.
     const identity = `${name}|${carrier}`;

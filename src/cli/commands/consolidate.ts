@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { consolidateRecords } from '../../lib/server/consolidate/consolidate-records.ts';
+import { sourceReports } from '../../lib/server/consolidate/source-report.ts';
 import { NotFoundError } from '../../lib/server/errors.ts';
 import { findSourceBySlug } from '../../lib/server/harvest/source-repository.ts';
 import { CliUsageError, type Command } from '../command.ts';
@@ -8,7 +9,7 @@ import { openCliDatabase } from '../open-cli-database.ts';
 export const consolidateCommand: Command = {
   name: 'consolidate',
   summary: 'turn raw records into projects (only what changed, or everything with --full)',
-  help: `Usage: tadata consolidate [--full] [--source <slug>] [--json]
+  help: `Usage: tadata consolidate [--full] [--source <slug>] [--report] [--json]
 
 Reads the raw records that imports and harvests stored and, through each source's field
 mapping (saved with the source config), cleans, maps to the taxonomy, geocodes and applies the
@@ -23,6 +24,9 @@ rewritten.
 Options:
   --full           rebuild every project from the raw records
   --source <slug>  only this source's records
+  --report         then print the quality report per source: live records, records without a
+                   commune, records with unmapped tags, records merged with another, pairs
+                   waiting for review, excluded records, average project quality (0–100)
   --json           print the report as JSON
   -h, --help       show this help
 `,
@@ -30,7 +34,12 @@ Options:
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { full: { type: 'boolean' }, source: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        full: { type: 'boolean' },
+        source: { type: 'string' },
+        report: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
     });
     if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
     const { db } = await openCliDatabase('tadata consolidate', { quiet: values.json });
@@ -42,8 +51,9 @@ Options:
         sourceIds = [source.id];
       }
       const report = await db.transaction((tx) => consolidateRecords(tx, { full: values.full, sourceIds }));
+      const sources = values.report ? await sourceReports(db, values.source ?? null) : undefined;
       if (values.json) {
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...report, sources }, null, 2)}\n`);
       } else {
         process.stdout.write(
           [
@@ -53,6 +63,12 @@ Options:
             '',
           ].join('\n'),
         );
+        for (const r of sources ?? []) {
+          process.stdout.write(
+            `${r.source}: ${r.records} records, ${r.ungeocoded} without a commune, ${r.withUnmappedTags} with unmapped tags, ` +
+              `${r.merged} merged, ${r.pendingDuplicates} pairs to review, ${r.excluded} excluded, quality ${r.averageQuality}/100\n`,
+          );
+        }
       }
       return 0;
     } finally {

@@ -11,6 +11,7 @@ import type { Database } from '../platform/db/database.ts';
 import { consolidateRecords } from './consolidate-records.ts';
 import { findRedirect } from './duplicates/find-redirect.ts';
 import { decideDuplicate, listPendingDuplicates } from './duplicates/resolve-duplicates.ts';
+import { sourceReports } from './source-report.ts';
 
 const PER_SITE_FILE = fromAppRoot('data/demo/ffe-laureats-2019-une-ligne-par-site.csv');
 
@@ -184,6 +185,13 @@ describe('consolidateRecords', () => {
     const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
     expect(full.records).toBe(300);
     expect(await projectsState(db)).toEqual(before);
+    const reports = await sourceReports(db);
+    expect(reports.map((r) => r.source)).toEqual(['ffe-sites-import', 'fondation-la-france-s-engage-import']);
+    for (const r of reports) {
+      expect(r).toMatchObject({ records: 150, merged: 150, pendingDuplicates: 0, excluded: 0 });
+      expect(r.ungeocoded).toBeLessThan(10);
+      expect(r.averageQuality).toBeGreaterThan(50);
+    }
   });
 
   it("queues doubtful pairs for review and remembers the coordinator's decisions", async () => {

@@ -244,8 +244,11 @@ export async function consolidateRecords(
         }
       }
       lap('map and clean');
-      taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
-      await writeBatch(db, source, built, taken, report, touched);
+      const slugs = async () => {
+        taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
+        return taken;
+      };
+      await writeBatch(db, source, built, slugs, report, touched);
       await db.query(MARK_CONSOLIDATED, [
         JSON.stringify(records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
       ]);
@@ -259,7 +262,8 @@ export async function consolidateRecords(
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
   lap('duplicates');
-  for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION)) {
+  const scope = options.full ? null : [...touched];
+  for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [scope])) {
     if (row.live) report.republished++;
     else report.unpublished++;
   }
@@ -336,7 +340,7 @@ async function writeBatch(
   db: Queryable,
   source: SourceRow,
   built: Built[],
-  taken: Set<string>,
+  slugs: () => Promise<Set<string>>,
   report: ConsolidateReport,
   touched: Set<number>,
 ): Promise<void> {
@@ -352,6 +356,8 @@ async function writeBatch(
   const existing = built.filter((b) => links.has(b.record.id));
 
   if (fresh.length) {
+    // Every slug in use is read once, and only when a run creates projects.
+    const taken = await slugs();
     const rows = fresh.map((b) => ({
       ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
       public_id: projectPublicId(source.slug, b.record.stableKey),
