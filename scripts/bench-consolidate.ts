@@ -312,6 +312,7 @@ async function main(): Promise<void> {
   const incremental = await db.transaction((tx) => consolidateRecords(tx, { shared }));
   const incrementalMs = performance.now() - incStarted;
   stage('consolidate (incremental, 1 changed record)');
+  for (const [name, ms] of Object.entries(incremental.stageMs)) stages.push([`  ${name}`, ms]);
 
   // Duplicate detection quality: records that ended in one project form the predicted pairs.
   const links = await db.query<{ project_id: number; source_id: number; stable_key: string }>(

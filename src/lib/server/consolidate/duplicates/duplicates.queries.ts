@@ -15,6 +15,29 @@ FROM project p
 WHERE p.published AND ($1::int[] IS NULL OR p.id = ANY ($1::int[]))
 ORDER BY p.public_id`;
 
+/** DEDUP_ROWS for every published project (a full run): aggregates joined once, not per row. */
+export const DEDUP_ROWS_ALL = `
+WITH places AS (
+  SELECT project_id,
+    coalesce(array_agg(DISTINCT departement_code) FILTER (WHERE departement_code IS NOT NULL), '{}') AS departements,
+    coalesce(array_agg(DISTINCT insee_code) FILTER (WHERE insee_code IS NOT NULL), '{}') AS communes
+  FROM project_location GROUP BY project_id
+),
+pages AS (
+  SELECT project_id,
+    coalesce(array_agg(DISTINCT source_id || ' ' || source_url) FILTER (WHERE source_url IS NOT NULL), '{}') AS urls
+  FROM project_source GROUP BY project_id
+)
+SELECT p.id, p.public_id AS "publicId", p.first_seen_at AS "firstSeenAt", p.name_key AS "nameKey",
+  p.carrier_key AS "carrierKey", p.website_domain AS "websiteDomain", left(p.summary, 300) AS summary,
+  coalesce(l.departements, '{}') AS departements, coalesce(l.communes, '{}') AS communes,
+  coalesce(u.urls, '{}') AS "sourceUrls"
+FROM project p
+LEFT JOIN places l ON l.project_id = p.id
+LEFT JOIN pages u ON u.project_id = p.id
+WHERE p.published
+ORDER BY p.public_id`;
+
 /**
  * Published projects that may duplicate the projects $1 (an incremental run): same name, same
  * carrier, same website domain, same partner page, or a similar name (pg_trgm %, threshold set

@@ -6,6 +6,7 @@ import {
   ADD_REDIRECTS,
   DECIDE_PAIR,
   DEDUP_ROWS,
+  DEDUP_ROWS_ALL,
   DELETE_PROJECTS,
   DUPLICATE_NEIGHBOURS,
   KNOWN_PAIRS,
@@ -166,7 +167,7 @@ export async function resolveDuplicates(
   let rows: Prepared[];
   let pairs: [number, number][];
   if (projectIds === null) {
-    rows = (await db.query<DedupRow>(DEDUP_ROWS, [null])).map(prepare);
+    rows = (await db.query<DedupRow>(DEDUP_ROWS_ALL)).map(prepare);
     pairs = candidatePairs(rows);
   } else {
     if (!projectIds.length) return report;
