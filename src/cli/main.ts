@@ -1,16 +1,24 @@
 import { CliUsageError, type Command, printError } from './command.ts';
+import { consolidateCommand } from './commands/consolidate.ts';
+import { duplicatesCommand } from './commands/duplicates.ts';
 import { exportCommand } from './commands/export.ts';
+import { geocodeCommand } from './commands/geocode.ts';
 import { importCommand } from './commands/import.ts';
 import { messagesCommand } from './commands/messages.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { partnersCommand } from './commands/partners.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sourcesCommand } from './commands/sources.ts';
+import { tagsCommand } from './commands/tags.ts';
 
 const COMMANDS: Command[] = [
   serveCommand,
   migrateCommand,
   importCommand,
+  consolidateCommand,
+  duplicatesCommand,
+  geocodeCommand,
+  tagsCommand,
   exportCommand,
   partnersCommand,
   sourcesCommand,

@@ -1,7 +1,10 @@
 import type { LocationInput, RecordInput } from '../imports/record-input.ts';
+import type { KeywordMatcher } from '../taxonomy/keyword-rules.ts';
+import { parseAddress } from '../territories/parse-address.ts';
 import { cleanLine, cleanText, shortPresentation } from '../text/clean-text.ts';
 import { normalizeEmail, normalizePhone, normalizeUrl } from '../text/normalize-contact.ts';
 import type { Geocoder, ReferenceNames, TagMapper } from './ports.ts';
+import { qualityScore } from './quality-score.ts';
 
 export interface ProjectLocationFields {
   label: string | null;
@@ -13,8 +16,25 @@ export interface ProjectLocationFields {
   regionCode: string | null;
   latitude: number | null;
   longitude: number | null;
-  precision: 'commune' | 'postal_code' | 'departement' | 'region' | 'unknown';
+  /** 'address' when the partner's own coordinates agree with the commune (no street index offline). */
+  precision: LocationPrecision;
+  /** The given coordinates contradicted the commune (more than 30 km away): the commune won. */
+  coordinatesFlagged: boolean;
 }
+
+export type LocationPrecision =
+  | 'address'
+  | 'commune'
+  | 'postal_code'
+  | 'departement'
+  | 'region'
+  | 'national'
+  | 'unknown';
+
+export type Maturity = 'launch' | 'deployment' | 'scaling' | 'completed';
+export type Scale = 'local' | 'departemental' | 'regional' | 'national' | 'international';
+const MATURITIES = new Set<string>(['launch', 'deployment', 'scaling', 'completed']);
+const SCALES = new Set<string>(['local', 'departemental', 'regional', 'national', 'international']);
 
 /** The published minimal record (charter): nothing else from the source is republished. */
 export interface ProjectFields {
@@ -31,6 +51,16 @@ export interface ProjectFields {
   keywords: string;
   sourceUrl: string | null;
   locations: ProjectLocationFields[];
+  maturity: Maturity | null;
+  scale: Scale | null;
+  /** Null unless the partner allows media to be republished. */
+  imageUrl: string | null;
+  distinctions: string[];
+  /** Theme or sub-theme code → 'partner' (its own code or tag) or 'inferred' (keyword rule). */
+  themeOrigins: Record<string, 'partner' | 'inferred'>;
+  /** The partner's tags no crosswalk rule knows. */
+  unmappedTags: string[];
+  qualityScore: number;
   warnings: string[];
 }
 
@@ -38,8 +68,12 @@ export interface BuildContext {
   geocoder: Geocoder;
   tagMapper: TagMapper;
   names: ReferenceNames;
-  /** The partner's name, which the crosswalk rules use as key. */
+  /** The key of the partner's crosswalk rules (its name as the rule set spells it). */
   partnerName: string;
+  /** Whether the partner lets its media (images) be republished. */
+  mediaAllowed?: boolean;
+  /** Keyword rules on name and presentation, used when the partner gives no theme. */
+  keywords?: KeywordMatcher;
   /** Base for resolving relative links (the partner's website). */
   partnerWebsite: string | null;
 }
@@ -67,15 +101,34 @@ function geocodeLocation(
   ) {
     return null;
   }
+  // A free-text address is all some partners give: its postal code and city are read from it.
+  const parsed = !input.postalCode && !city && !input.inseeCode ? parseAddress(address) : null;
+  if (parsed?.national) {
+    return {
+      label: address,
+      postalCode: null,
+      inseeCode: null,
+      city: null,
+      epciCode: null,
+      departementCode: null,
+      regionCode: null,
+      latitude: null,
+      longitude: null,
+      precision: 'national',
+      coordinatesFlagged: false,
+    };
+  }
   const result = context.geocoder.geocode({
     inseeCode: input.inseeCode ?? null,
-    postalCode: input.postalCode ?? null,
-    city,
+    postalCode: input.postalCode ?? parsed?.postalCode ?? null,
+    city: city ?? parsed?.city ?? null,
     departement: input.departement ?? null,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
   });
   warnings.push(...result.warnings);
+  const ownPoint =
+    result.precision === 'commune' && input.latitude !== undefined && result.latitude === input.latitude;
   return {
     label: address,
     postalCode: result.postalCode ?? cleanLine(input.postalCode),
@@ -86,7 +139,8 @@ function geocodeLocation(
     regionCode: result.regionCode,
     latitude: result.latitude,
     longitude: result.longitude,
-    precision: result.precision,
+    precision: ownPoint ? 'address' : result.precision,
+    coordinatesFlagged: result.coordinatesFlagged ?? false,
   };
 }
 
@@ -135,7 +189,22 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
   }
 
   const base = context.partnerWebsite ?? undefined;
-  return {
+  const themeOrigins: Record<string, 'partner' | 'inferred'> = {};
+  for (const code of [...themes, ...subthemes]) themeOrigins[code] = 'partner';
+  if (!themes.length && context.keywords) {
+    const summaryText = cleanText(input.description) ?? '';
+    for (const code of context.keywords(`${input.name} ${summaryText}`)) {
+      const parent = names.subthemeParents.get(code);
+      const isTheme = names.themes.has(code);
+      if (parent && !subthemes.includes(code)) subthemes.push(code);
+      const theme = parent ?? (isTheme ? code : null);
+      if (!theme) continue;
+      if (!themes.includes(theme)) themes.push(theme);
+      themeOrigins[code] = 'inferred';
+      themeOrigins[theme] = 'inferred';
+    }
+  }
+  const fields = {
     name: input.name,
     carrier: cleanLine(input.carrier),
     summary: shortPresentation(cleanText(input.description)),
@@ -149,6 +218,15 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
     keywords: [...tags, ...places].filter(Boolean).join(' '),
     sourceUrl: normalizeUrl(input.sourceUrl, base),
     locations,
+    maturity: input.maturity && MATURITIES.has(input.maturity) ? (input.maturity as Maturity) : null,
+    scale: input.scale && SCALES.has(input.scale) ? (input.scale as Scale) : null,
+    imageUrl: context.mediaAllowed === false ? null : normalizeUrl(input.image, base),
+    distinctions: [
+      ...new Set((input.distinctions ?? []).map((d) => cleanLine(d)).filter((d): d is string => Boolean(d))),
+    ],
+    themeOrigins,
+    unmappedTags: mapped.unmapped,
     warnings,
   };
+  return { ...fields, qualityScore: qualityScore(fields) };
 }

@@ -1,11 +1,13 @@
 import type { Partner } from '../partners/partner-repository.ts';
 import type { Queryable } from '../platform/db/database.ts';
+import { type KeywordMatcher, keywordMatcher, readKeywordRules } from '../taxonomy/keyword-rules.ts';
 import { loadTagMapper } from '../taxonomy/map-partner-tags.ts';
 import { loadGeocoder } from '../territories/geocoder.ts';
 import type { BuildContext } from './build-project-fields.ts';
 import type { Geocoder, ReferenceNames, TagMapper } from './ports.ts';
 
 export interface SharedContext {
+  keywords: KeywordMatcher;
   geocoder: Geocoder;
   tagMapper: TagMapper;
   names: ReferenceNames;
@@ -36,9 +38,14 @@ export async function loadSharedContext(db: Queryable): Promise<SharedContext> {
     loadTagMapper(db),
     loadReferenceNames(db),
   ]);
-  return { geocoder, tagMapper, names };
+  return { geocoder, tagMapper, names, keywords: keywordMatcher(readKeywordRules()) };
 }
 
 export function contextForPartner(shared: SharedContext, partner: Partner): BuildContext {
-  return { ...shared, partnerName: partner.name, partnerWebsite: partner.website };
+  return {
+    ...shared,
+    partnerName: partner.tagRuleKey ?? partner.name,
+    partnerWebsite: partner.website,
+    mediaAllowed: partner.mediaAllowed,
+  };
 }

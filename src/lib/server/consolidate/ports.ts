@@ -21,6 +21,7 @@ export interface GeocodeResult {
   latitude: number | null;
   longitude: number | null;
   precision: 'commune' | 'postal_code' | 'departement' | 'region' | 'unknown';
+  coordinatesFlagged?: boolean;
   warnings: string[];
 }
 

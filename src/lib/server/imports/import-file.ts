@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildProjectFields } from '../consolidate/build-project-fields.ts';
-import { contextForPartner, loadSharedContext, type SharedContext } from '../consolidate/load-context.ts';
-import { saveProject, touchProjects, unpublishGoneProjects } from '../consolidate/save-project.ts';
+import { consolidateRecords } from '../consolidate/consolidate-records.ts';
+import { loadSharedContext, type SharedContext } from '../consolidate/load-context.ts';
+import { defaultMapping } from '../consolidate/mapping/default-mappings.ts';
+import { touchProjects } from '../consolidate/save-project.ts';
 import { InvalidInputFileError, NotFoundError } from '../errors.ts';
 import { finishRun, startRun } from '../harvest/run-repository.ts';
 import { ensureFileSource } from '../harvest/source-repository.ts';
 import { storeRawRecords } from '../harvest/store-raw-records.ts';
 import { findPartnerBySlug, listPartners } from '../partners/partner-repository.ts';
 import type { Database } from '../platform/db/database.ts';
+import { normalizeUrl } from '../text/normalize-contact.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { formatFromFileName, type ImportFormat, looksLikeCisFormat } from './formats/import-format.ts';
 import { contentHash, mapRows } from './map-rows.ts';
@@ -98,9 +100,17 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     );
   }
   const shared = options.shared ?? (await loadSharedContext(db));
-  const context = contextForPartner(shared, partner);
   const sourceSlug = options.sourceSlug ?? `${partner.slug}-import`;
-  const config = { kind: 'file', format, separator: table.separator, keyColumn: options.keyColumn ?? null };
+  // The mapping is saved with the source config: consolidation rebuilds projects from it alone.
+  const mapping = defaultMapping(table.columns, { cis: format === 'cis' });
+  const config = {
+    kind: 'file',
+    format,
+    separator: table.separator,
+    keyColumn: options.keyColumn ?? null,
+    mapping,
+  };
+  const base = partner.website ?? undefined;
   const warnings: string[] = [];
 
   const report = await db.transaction(async (tx) => {
@@ -116,14 +126,6 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       trigger: 'import',
       startedAt: now,
     });
-    const built = new Map(
-      mapped.records.map((record) => {
-        const fields = buildProjectFields(record.input, context);
-        for (const w of fields.warnings)
-          warnings.push(`${path.basename(file)} line ${record.lines[0]}: ${w}`);
-        return [record.key, { record, fields }];
-      }),
-    );
     const stored = await storeRawRecords(tx, {
       sourceId: source.id,
       runId,
@@ -132,28 +134,15 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         key: r.key,
         contentHash: contentHash(r.fields),
         fields: r.fields,
-        sourceUrl: built.get(r.key)?.fields.sourceUrl ?? null,
+        sourceUrl: normalizeUrl(r.input.sourceUrl, base),
       })),
     });
-    let created = 0;
-    for (const changed of stored.changed) {
-      const item = built.get(changed.key);
-      if (!item) continue;
-      const result = await saveProject(tx, item.fields, {
-        rawRecordId: changed.id,
-        stableKey: changed.key,
-        sourceId: source.id,
-        sourceSlug: source.slug,
-        partnerId: partner.id,
-        licence: partner.licence,
-        firstSeenAt: changed.firstSeenAt,
-        lastSeenAt: now,
-      });
-      if (result.created) created++;
-    }
     await touchProjects(tx, stored.unchangedIds, now);
-    const unpublished = await unpublishGoneProjects(tx, stored.goneIds);
-    const projects = { created, updated: stored.changed.length - created, unpublished };
+    const run = await consolidateRecords(tx, { sourceIds: [source.id], shared });
+    const lines = new Map(mapped.records.map((r) => [r.key, r.lines[0]]));
+    for (const w of run.warnings)
+      warnings.push(`${path.basename(file)} line ${lines.get(w.key)}: ${w.message}`);
+    const projects = { created: run.created, updated: run.updated, unpublished: run.unpublished };
     await finishRun(tx, runId, {
       status: 'succeeded',
       stats: { ...stored.counts, projects, rows: table.rows.length, warnings: warnings.length },

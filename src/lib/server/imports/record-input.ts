@@ -28,6 +28,13 @@ export interface RecordInput {
   themeCodes: string[];
   subthemeCodes: string[];
   locations: LocationInput[];
+  /** Maturity stage (charter art. 7): launch, deployment, scaling, completed. */
+  maturity?: string;
+  /** Scale of action: local, departemental, regional, national, international. */
+  scale?: string;
+  /** An image URL, republished only where the partner allows media. */
+  image?: string;
+  distinctions?: string[];
 }
 
 /** A row (or group of rows, one per site) with the stable key that identifies it at the source. */

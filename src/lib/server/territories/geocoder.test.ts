@@ -264,7 +264,12 @@ describe('geocode with coordinates', () => {
   it('replaces coordinates more than 30 km from the commune by its centroid, with a warning', () => {
     // Gisors (Eure), 90 km north of Auneau.
     const result = geocode({ postalCode: '28700', city: 'Auneau', latitude: 49.28, longitude: 1.78 });
-    expect(result).toMatchObject({ inseeCode: '28015', latitude: 48.4694338, longitude: 1.7731673 });
+    expect(result).toMatchObject({
+      inseeCode: '28015',
+      latitude: 48.4694338,
+      longitude: 1.7731673,
+      coordinatesFlagged: true,
+    });
     expect(result.warnings).toEqual([
       "coordinates 49.28,1.78 are 90 km from Auneau (28015): the commune's centroid is used",
     ]);
@@ -281,6 +286,7 @@ describe('geocode with coordinates', () => {
   it('keeps coordinates within 30 km of the commune', () => {
     const result = geocode({ postalCode: '28700', city: 'Auneau', latitude: 48.45, longitude: 1.78 });
     expect(result).toMatchObject({ inseeCode: '28015', latitude: 48.45, longitude: 1.78, warnings: [] });
+    expect(result.coordinatesFlagged).toBeUndefined();
   });
 
   it('finds the nearest commune centroid within 20 km when coordinates are all there is', () => {

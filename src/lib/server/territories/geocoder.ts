@@ -32,6 +32,8 @@ export interface GeocodeResult {
   latitude: number | null;
   longitude: number | null;
   precision: GeocodePrecision;
+  /** Given coordinates lay more than MAX_KM_FROM_COMMUNE from the stated commune: the commune won. */
+  coordinatesFlagged?: boolean;
   /** What was doubtful or ignored, in words a data steward can act on. */
   warnings: string[];
 }
@@ -285,6 +287,7 @@ class OfflineGeocoder implements Geocoder {
     const { warnings, postal, departements } = request;
     let place = found;
     let point = request.point;
+    let coordinatesFlagged = false;
     // "Paris" with coordinates: the nearest arrondissement.
     const arrondissements = this.#index.arrondissementsOf(place).filter(isLocated);
     if (point && arrondissements.length) {
@@ -308,6 +311,7 @@ class OfflineGeocoder implements Geocoder {
             : `coordinates ${formatCoordinates(point)} are ${Math.round(distance)} km from ${describe(place)}: the commune's centroid is used`,
         );
         point = null;
+        coordinatesFlagged = true;
       }
     }
     // The given code when it serves the place, else the place's only one: never a guess among several.
@@ -328,6 +332,7 @@ class OfflineGeocoder implements Geocoder {
       latitude: point?.latitude ?? place.latitude,
       longitude: point?.longitude ?? place.longitude,
       precision,
+      ...(coordinatesFlagged ? { coordinatesFlagged } : {}),
       warnings,
     };
   }

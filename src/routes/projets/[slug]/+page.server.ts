@@ -1,7 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { fr as t } from '$lib/i18n/fr.ts';
 import { getApp } from '$lib/server/app.ts';
 import { renderLocationsMapSvg } from '$lib/server/charts/render-france-map.ts';
+import { findRedirect } from '$lib/server/consolidate/duplicates/find-redirect.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
 import { getProjectPage } from '$lib/server/projects/get-project-page.ts';
 import { getSimilarProjects } from '$lib/server/projects/get-similar-projects.ts';
@@ -14,7 +15,12 @@ const inMainland = (lon: number, lat: number) => lon > -5.5 && lon < 10 && lat >
 export const load: PageServerLoad = async ({ params }) => {
   const { db, config } = await getApp();
   const project = await getProjectPage(db, params.slug);
-  if (!project) error(404, { message: t.project.notFound, code: 'project_not_found' });
+  if (!project) {
+    // A project merged into another keeps its URL as a permanent redirect.
+    const target = await findRedirect(db, params.slug);
+    if (target) redirect(301, `/projets/${target}`);
+    error(404, { message: t.project.notFound, code: 'project_not_found' });
+  }
   const canonical = `${config.publicUrl}${project.path}`;
   const points = project.locations.flatMap((l) =>
     l.longitude !== null && l.latitude !== null && inMainland(l.longitude, l.latitude)

@@ -59,6 +59,10 @@ export const FIELD_ALIASES = {
   region: ['region code', 'region'],
   latitude: ['lat', 'latitude', 'y'],
   longitude: ['long', 'lon', 'lng', 'longitude', 'x'],
+  image: ['image link', 'image', 'image url', 'photo', 'visuel', 'illustration'],
+  distinctions: ['distinctions', 'distinction', 'laureats', 'prix', 'recompenses'],
+  maturity: ['stade', 'maturite', 'stade de developpement', 'stade du projet', 'etape', 'maturity', 'stage'],
+  scale: ['echelle', 'echelle d action', 'territoire d action', 'portee', 'scale'],
 } as const;
 
 export type CommonField = keyof typeof FIELD_ALIASES;

@@ -1,0 +1,246 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
+import { DEMO_PARTNER } from '../demo/load-demo.ts';
+import { importFile } from '../imports/import-file.ts';
+import { createPartner, setPartnerRules } from '../partners/partner-repository.ts';
+import { fromAppRoot } from '../platform/app-root.ts';
+import type { Database } from '../platform/db/database.ts';
+import { consolidateRecords } from './consolidate-records.ts';
+import { findRedirect } from './duplicates/find-redirect.ts';
+import { decideDuplicate, listPendingDuplicates } from './duplicates/resolve-duplicates.ts';
+import { sourceReports } from './source-report.ts';
+
+const PER_SITE_FILE = fromAppRoot('data/demo/ffe-laureats-2019-une-ligne-par-site.csv');
+
+/** Everything a rebuild must reproduce: ids, URLs, fields and locations. */
+async function projectsState(db: Database): Promise<string[]> {
+  const rows = await db.query<{ line: string }>(`
+    SELECT p.public_id || ' ' || p.slug || ' ' || p.name || ' ' || coalesce(p.summary, '') || ' ' ||
+           array_to_string(p.themes, ',') || ' ' || p.quality_score || ' ' || p.published || ' ' ||
+           coalesce((SELECT string_agg(coalesce(l.insee_code, '?') || '@' || l.latitude || ',' || l.longitude, ';' ORDER BY l.position)
+                     FROM project_location l WHERE l.project_id = p.id), '') AS line
+    FROM project p ORDER BY p.public_id`);
+  return rows.map((r) => r.line);
+}
+
+/** Whether the partner's project of that name shows in public views. */
+async function isPublic(db: Database, name: string, partner: string = DEMO_PARTNER.slug): Promise<boolean> {
+  const [row] = await db.query<{ visible: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM project p JOIN project_source ps ON ps.project_id = p.id
+       JOIN partner pa ON pa.id = ps.partner_id AND pa.slug = $2
+       WHERE p.name = $1 AND p.published
+       AND EXISTS (SELECT 1 FROM public_project_source s WHERE s.project_id = p.id)) AS visible`,
+    [name, partner],
+  );
+  return row?.visible ?? false;
+}
+
+describe('consolidateRecords', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDemoDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('has nothing to do right after an import (incremental)', async () => {
+    const report = await db.transaction((tx) => consolidateRecords(tx));
+    expect(report).toMatchObject({ records: 0, created: 0, updated: 0, unpublished: 0 });
+  });
+
+  it('rebuilds every project from raw_record.fields alone, identically (--full)', async () => {
+    const before = await projectsState(db);
+    const [stamp] = await db.query<{ max: Date }>(`SELECT max(updated_at) AS max FROM project`);
+    const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(full).toMatchObject({ records: 150, created: 0, updated: 150, failed: 0 });
+    expect(await projectsState(db)).toEqual(before);
+    // Nothing changed, so nothing was rewritten.
+    const [after] = await db.query<{ max: Date }>(`SELECT max(updated_at) AS max FROM project`);
+    expect(after?.max).toEqual(stamp?.max);
+
+    // From scratch: the projects are gone, the raw records alone bring them back, same ids and URLs.
+    await db.exec(`DELETE FROM project_location; DELETE FROM project_source; DELETE FROM project;`);
+    const rebuilt = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(rebuilt).toMatchObject({ records: 150, created: 150 });
+    expect(await projectsState(db)).toEqual(before);
+  });
+
+  it('keeps the stated commune when the coordinates are more than 30 km away, and flags it', async () => {
+    const [counts] = await db.query<{ flagged: number; located: number }>(
+      `SELECT count(*) FILTER (WHERE coordinates_flagged)::int AS flagged, count(*)::int AS located
+       FROM project_location`,
+    );
+    // 74 of the 141 laureates with coordinates have their head office's (data/README.md).
+    expect(counts?.flagged).toBeGreaterThanOrEqual(70);
+    const flagged = await db.query<{
+      insee_code: string;
+      latitude: number;
+      clat: number;
+      longitude: number;
+      clon: number;
+    }>(
+      `SELECT l.insee_code, l.latitude, l.longitude, coalesce(c.latitude, pc.latitude) AS clat, coalesce(c.longitude, pc.longitude) AS clon
+       FROM project_location l JOIN commune c ON c.insee_code = l.insee_code
+       LEFT JOIN commune pc ON pc.insee_code = c.parent_insee_code
+       WHERE l.coordinates_flagged`,
+    );
+    for (const l of flagged) {
+      expect([l.latitude, l.longitude]).toEqual([l.clat, l.clon]);
+    }
+  });
+
+  it('hides a project the partner excludes at the next run, and shows it again when the exclusion goes', async () => {
+    expect(await isPublic(db, 'La Cravate Solidaire')).toBe(true);
+    await setPartnerRules(db, DEMO_PARTNER.slug, {
+      exclusions: [
+        { kind: 'url', value: 'https://fondationlafrancesengage.org/portfolio/La-Cravate-Solidaire/' },
+      ],
+    });
+    const excluded = await db.transaction((tx) => consolidateRecords(tx));
+    // The partner's rules changed: its records are consolidated again, one is excluded.
+    expect(excluded).toMatchObject({ records: 150, excluded: 1, unpublished: 1 });
+    expect(await isPublic(db, 'La Cravate Solidaire')).toBe(false);
+    expect(await isPublic(db, 'Môm’artre')).toBe(true);
+
+    await setPartnerRules(db, DEMO_PARTNER.slug, { exclusions: [] });
+    const back = await db.transaction((tx) => consolidateRecords(tx));
+    expect(back).toMatchObject({ excluded: 0, republished: 1 });
+    expect(await isPublic(db, 'La Cravate Solidaire')).toBe(true);
+  });
+
+  it('republishes images only where the partner allows media', async () => {
+    const image = async () =>
+      (
+        await db.query<{ image_url: string | null }>(
+          `SELECT image_url FROM project p
+        JOIN project_source ps ON ps.project_id = p.id JOIN partner pa ON pa.id = ps.partner_id
+        WHERE pa.slug = $1 AND p.name = 'La Cravate Solidaire'`,
+          [DEMO_PARTNER.slug],
+        )
+      )[0]?.image_url;
+    expect(await image()).toMatch(/^https:\/\/.*\/fondation\/file\/image\//);
+    await setPartnerRules(db, DEMO_PARTNER.slug, { mediaAllowed: false });
+    await db.transaction((tx) => consolidateRecords(tx));
+    expect(await image()).toBeNull();
+    await setPartnerRules(db, DEMO_PARTNER.slug, { mediaAllowed: true });
+    await db.transaction((tx) => consolidateRecords(tx));
+  });
+
+  it('makes one project per laureate of the one-row-per-site file, with all its sites, merged with the same laureates of the other file', async () => {
+    await createPartner(db, {
+      slug: 'ffe-sites',
+      name: 'FFE sites',
+      website: 'https://fondationlafrancesengage.org/',
+    });
+    const report = await importFile(db, { file: PER_SITE_FILE, partnerSlug: 'ffe-sites', format: 'cis' });
+    // 149 distinct names, plus the two HANDI SURF rows that carry another laureate's name by a
+    // fill-down error: keyed by name and carrier, HANDI SURF stays a record of its own.
+    expect(report.projects.created).toBe(150);
+    // The foundation's own file is the reference: its fields win when records merge.
+    await db.query(`UPDATE source SET trust = 40 WHERE slug = 'ffe-sites-import'`);
+    const rerun = await db.transaction((tx) => consolidateRecords(tx));
+    expect(rerun.records).toBe(150);
+
+    // Every laureate of the second file is a laureate of the first: one project each, two credits.
+    const [counts] = await db.query<{ projects: number; shared: number }>(
+      `SELECT (SELECT count(*)::int FROM project) AS projects,
+              (SELECT count(*)::int FROM (SELECT project_id FROM project_source
+                 GROUP BY project_id HAVING count(*) = 2) x) AS shared`,
+    );
+    expect(counts).toEqual({ projects: 150, shared: 150 });
+    const [network] = await db.query<{ sites: number; departements: number; sources: number }>(
+      `SELECT count(*)::int AS sites, count(DISTINCT l.departement_code)::int AS departements,
+              (SELECT count(*)::int FROM project_source ps WHERE ps.project_id = p.id) AS sources
+       FROM project p JOIN project_location l ON l.project_id = p.id
+       WHERE p.name = 'Cultiver la solidarité à grande échelle' GROUP BY p.id`,
+    );
+    expect(network?.sites).toBeGreaterThanOrEqual(25);
+    expect(network?.departements).toBeGreaterThan(10);
+    expect(network?.sources).toBe(2);
+    // HANDI SURF's rows, named after another laureate by a fill-down error, joined HANDI SURF's
+    // project through its carrier and presentation; the real name (most trusted source) stands.
+    const [handiSurf] = await db.query<{ name: string; sources: number; name_source: string }>(
+      `SELECT p.name, (SELECT count(*)::int FROM project_source ps WHERE ps.project_id = p.id) AS sources,
+              p.field_sources->>'name' AS name_source
+       FROM project p WHERE p.carrier = 'HANDI SURF'`,
+    );
+    expect(handiSurf).toEqual({
+      name: "Quand le handicap se dissout dans l'eau",
+      sources: 2,
+      name_source: 'fondation-la-france-s-engage-import',
+    });
+    // The absorbed project's URL redirects to the survivor.
+    const [redirect] = await db.query<{ survivor: string }>(
+      `SELECT p.name AS survivor FROM project_redirect r JOIN project p ON p.id = r.project_id
+       WHERE r.slug = 'echanger-et-cooperer-2'`,
+    );
+    expect(redirect?.survivor).toBe("Quand le handicap se dissout dans l'eau");
+    expect(await listPendingDuplicates(db)).toEqual([]);
+  });
+
+  it('remembers decisions across full rebuilds', async () => {
+    const before = await projectsState(db);
+    const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(full.records).toBe(300);
+    expect(await projectsState(db)).toEqual(before);
+    const reports = await sourceReports(db);
+    expect(reports.map((r) => r.source)).toEqual(['ffe-sites-import', 'fondation-la-france-s-engage-import']);
+    for (const r of reports) {
+      expect(r).toMatchObject({ records: 150, merged: 150, pendingDuplicates: 0, excluded: 0 });
+      expect(r.ungeocoded).toBeLessThan(10);
+      expect(r.averageQuality).toBeGreaterThan(50);
+    }
+  });
+
+  it("queues doubtful pairs for review and remembers the coordinator's decisions", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tadata-dup-')), 'autre.csv');
+    writeFileSync(
+      file,
+      'id;titre;porteur;ville;code postal\n1;Échanger et Coopérer;Les Voisins Solidaires;Paris;75011\n2;Jardin des Lilas;Les Lilas;Lyon;69003\n',
+    );
+    await createPartner(db, { slug: 'autre', name: 'Autre réseau' });
+    await importFile(db, { file, partnerSlug: 'autre' });
+    const pending = await listPendingDuplicates(db);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ nameA: 'Échanger et Coopérer', nameB: 'Échanger et Coopérer' });
+    const pair: [string, string] = [pending[0]?.publicIdA as string, pending[0]?.publicIdB as string];
+
+    await db.transaction((tx) => decideDuplicate(tx, pair, 'reject'));
+    expect(await listPendingDuplicates(db)).toEqual([]);
+    await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(await listPendingDuplicates(db)).toEqual([]);
+
+    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
+    await db.transaction((tx) => decideDuplicate(tx, pair, 'merge'));
+    const [after] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
+    expect(after?.n).toBe((count?.n ?? 0) - 1);
+    // One of the two public ids now redirects to the other project's URL.
+    const targets = await Promise.all(pair.map((id) => findRedirect(db, id)));
+    expect(targets.filter(Boolean)).toEqual(['echanger-et-cooperer']);
+    await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    const [rebuilt] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
+    expect(rebuilt?.n).toBe(after?.n);
+  });
+
+  it('credits a project only to active partners, and hides it when none is left', async () => {
+    const credits = async () =>
+      (
+        await db.query<{ partner_slug: string }>(
+          `SELECT s.partner_slug FROM public_project_source s JOIN project p ON p.id = s.project_id
+           WHERE p.name = 'La Cravate Solidaire' ORDER BY s.partner_slug`,
+        )
+      ).map((r) => r.partner_slug);
+    expect(await credits()).toEqual(['ffe-sites', DEMO_PARTNER.slug]);
+    await setPartnerRules(db, 'ffe-sites', { status: 'suspended' });
+    expect(await credits()).toEqual([DEMO_PARTNER.slug]);
+    expect(await isPublic(db, 'La Cravate Solidaire')).toBe(true);
+    await setPartnerRules(db, DEMO_PARTNER.slug, { status: 'excluded' });
+    expect(await credits()).toEqual([]);
+    expect(await isPublic(db, 'La Cravate Solidaire')).toBe(false);
+    await setPartnerRules(db, DEMO_PARTNER.slug, { status: 'active' });
+    await setPartnerRules(db, 'ffe-sites', { status: 'active' });
+    expect(await credits()).toEqual(['ffe-sites', DEMO_PARTNER.slug]);
+  });
+});

@@ -1,0 +1,411 @@
+import { createHash } from 'node:crypto';
+import { InvalidParameterError } from '../errors.ts';
+import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/exclusions.ts';
+import type { Queryable } from '../platform/db/database.ts';
+import { normalizeKey, slugify } from '../text/normalize-key.ts';
+import {
+  buildProjectFields,
+  type ProjectFields,
+  type ProjectLocationFields,
+} from './build-project-fields.ts';
+import {
+  DELETE_LOCATIONS,
+  EXISTING_LINKS,
+  INSERT_LOCATIONS,
+  INSERT_PROJECTS,
+  MARK_CONSOLIDATED,
+  MERGED_PROJECT_SOURCES,
+  RECORDS_TO_CONSOLIDATE,
+  REFRESH_PUBLICATION,
+  SOURCES_TO_CONSOLIDATE,
+  TAKEN_SLUGS,
+  UPDATE_PROJECTS,
+  UPSERT_PROJECT_SOURCES,
+} from './consolidation.queries.ts';
+import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
+import { websiteDomain } from './duplicates/website-domain.ts';
+import { loadSharedContext, type SharedContext } from './load-context.ts';
+import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
+import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
+import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
+import { projectPublicId } from './project-identity.ts';
+
+export interface ConsolidateOptions {
+  /** Every live raw record, whatever it was consolidated with (`tadata consolidate --full`). */
+  full?: boolean;
+  /** Only these sources (an import consolidates its own); default all. */
+  sourceIds?: number[];
+  /** Reference data already loaded. */
+  shared?: SharedContext;
+  batchSize?: number;
+}
+
+export interface ConsolidationWarning {
+  source: string;
+  key: string;
+  message: string;
+}
+
+export interface ConsolidateReport {
+  /** Raw records read and consolidated in this run. */
+  records: number;
+  created: number;
+  updated: number;
+  /** Records that stay linked but hidden: the partner excluded them. */
+  excluded: number;
+  /** Records the mapping could not read (no name): left as they were. */
+  failed: number;
+  unpublished: number;
+  republished: number;
+  duplicates: DuplicatesReport;
+  warnings: ConsolidationWarning[];
+  /** Milliseconds spent per stage, for the benchmark and the logs. */
+  stageMs: {
+    read: number;
+    'map and clean': number;
+    write: number;
+    'merged projects': number;
+    duplicates: number;
+    publication: number;
+  };
+  durationMs: number;
+}
+
+interface SourceRow {
+  id: number;
+  slug: string;
+  trust: number;
+  status: string;
+  configVersion: number;
+  config: { mapping?: unknown } | null;
+  partnerId: number;
+  partnerName: string;
+  partnerWebsite: string | null;
+  licence: string;
+  tagRuleKey: string | null;
+  exclusions: unknown;
+  mediaAllowed: boolean;
+}
+
+interface RecordRow {
+  id: number;
+  stableKey: string;
+  fields: RawFields;
+  sourceUrl: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  consolidatedKey: string;
+}
+
+interface Built {
+  record: RecordRow;
+  fields: ProjectFields;
+  excluded: boolean;
+}
+
+/** What a record's consolidation depends on besides its content: config version, source trust, partner rules. */
+function rulesSuffix(source: SourceRow, exclusions: Exclusion[]): string {
+  const rules = JSON.stringify([
+    source.trust,
+    source.status,
+    source.partnerName,
+    source.partnerWebsite,
+    source.licence,
+    source.tagRuleKey,
+    exclusions,
+    source.mediaAllowed,
+  ]);
+  return `:${source.configVersion}:${createHash('sha256').update(rules).digest('hex').slice(0, 16)}`;
+}
+
+function mappingOf(source: SourceRow): SourceMapping {
+  if (!source.config?.mapping) {
+    throw new InvalidParameterError('mapping', `source ${source.slug} has no field mapping in its config`);
+  }
+  return parseSourceMapping(source.config.mapping);
+}
+
+const iso = (d: Date) => new Date(d).toISOString();
+
+function meta(b: Built, source: SourceRow) {
+  return { licence: source.licence, firstSeenAt: b.record.firstSeenAt, lastSeenAt: b.record.lastSeenAt };
+}
+
+interface MergedSourceRow {
+  projectId: number;
+  sourceSlug: string;
+  trust: number;
+  lastSeenAt: Date;
+  licence: string;
+  fields: StoredFields;
+}
+
+/**
+ * Projects fed by several source records take each field from the best source (trust, then
+ * freshness) and keep every location; field_sources says where each field came from.
+ */
+export async function rebuildMergedProjects(db: Queryable, projectIds: number[]): Promise<void> {
+  if (!projectIds.length) return;
+  const rows = await db.query<MergedSourceRow>(MERGED_PROJECT_SOURCES, [projectIds]);
+  const byProject = new Map<number, MergedSourceRow[]>();
+  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+  if (!byProject.size) return;
+  const updates = [];
+  const locations = [];
+  for (const [projectId, sources] of byProject) {
+    const { fields, fieldSources } = mergeSourceFields(sources);
+    const best = sources.find((s) => s.sourceSlug === fieldSources.name) ?? (sources[0] as MergedSourceRow);
+    const lastSeenAt = new Date(Math.max(...sources.map((s) => new Date(s.lastSeenAt).getTime())));
+    updates.push({
+      ...projectRow(fields, { licence: best.licence, firstSeenAt: lastSeenAt, lastSeenAt, fieldSources }),
+      id: projectId,
+    });
+    locations.push(...locationRows(projectId, fields.locations));
+  }
+  await db.query(UPDATE_PROJECTS, [JSON.stringify(updates)]);
+  await db.query(DELETE_LOCATIONS, [[...byProject.keys()]]);
+  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
+}
+
+/**
+ * Turns raw records into projects from raw_record.fields alone, through each source's mapping.
+ * Incremental by default: only records whose content, source config or partner rules changed
+ * since they were last consolidated. Deterministic: sources by slug, records by stable key,
+ * public ids derived from (source, key), so the same input gives the same projects and ids.
+ * Run it inside a transaction.
+ */
+export async function consolidateRecords(
+  db: Queryable,
+  options: ConsolidateOptions = {},
+): Promise<ConsolidateReport> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 1000;
+  const shared = options.shared ?? (await loadSharedContext(db));
+  const report: ConsolidateReport = {
+    records: 0,
+    created: 0,
+    updated: 0,
+    excluded: 0,
+    failed: 0,
+    unpublished: 0,
+    republished: 0,
+    duplicates: { candidates: 0, merged: 0, pending: 0 },
+    warnings: [],
+    stageMs: { read: 0, 'map and clean': 0, write: 0, 'merged projects': 0, duplicates: 0, publication: 0 },
+    durationMs: 0,
+  };
+  const sources = await db.query<SourceRow>(SOURCES_TO_CONSOLIDATE, [options.sourceIds ?? null]);
+  let taken: Set<string> | null = null;
+  const touched = new Set<number>();
+  const stageMs = report.stageMs;
+  let clock = performance.now();
+  const lap = (stage: keyof ConsolidateReport['stageMs']) => {
+    const now = performance.now();
+    stageMs[stage] += now - clock;
+    clock = now;
+  };
+
+  for (const source of sources) {
+    const mapping = source.config?.mapping ? mappingOf(source) : null;
+    if (!mapping) continue; // a harvest source not configured yet: nothing to map
+    const exclusions = parseExclusions(source.exclusions ?? []);
+    const isExcluded = exclusionMatcher(exclusions);
+    const suffix = rulesSuffix(source, exclusions);
+    const context = {
+      ...shared,
+      partnerName: source.tagRuleKey ?? source.partnerName,
+      partnerWebsite: source.partnerWebsite,
+      mediaAllowed: source.mediaAllowed,
+    };
+    let after = '';
+    for (;;) {
+      const records = await db.query<RecordRow>(RECORDS_TO_CONSOLIDATE, [
+        source.id,
+        after,
+        options.full ?? false,
+        suffix,
+        batchSize,
+      ]);
+      lap('read');
+      if (!records.length) break;
+      after = (records.at(-1) as RecordRow).stableKey;
+      const built: Built[] = [];
+      for (const record of records) {
+        try {
+          const fields = buildProjectFields(applyMapping(record.fields, mapping), context);
+          for (const message of fields.warnings)
+            report.warnings.push({ source: source.slug, key: record.stableKey, message });
+          const excluded = isExcluded({ stableKey: record.stableKey, sourceUrl: fields.sourceUrl });
+          built.push({ record, fields, excluded });
+        } catch (error) {
+          if (!(error instanceof InvalidParameterError)) throw error;
+          report.failed++;
+          report.warnings.push({ source: source.slug, key: record.stableKey, message: error.message });
+        }
+      }
+      lap('map and clean');
+      const slugs = async () => {
+        taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
+        return taken;
+      };
+      await writeBatch(db, source, built, slugs, report, touched);
+      await db.query(MARK_CONSOLIDATED, [
+        JSON.stringify(records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
+      ]);
+      report.records += records.length;
+      lap('write');
+      if (records.length < batchSize) break;
+    }
+  }
+
+  await rebuildMergedProjects(db, [...touched]);
+  lap('merged projects');
+  report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
+  lap('duplicates');
+  const scope = options.full ? null : [...touched];
+  for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [scope])) {
+    if (row.live) report.republished++;
+    else report.unpublished++;
+  }
+  lap('publication');
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+function uniqueSlug(name: string, taken: Set<string>): string {
+  const base = slugify(name);
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+/** A project row for INSERT_PROJECTS / UPDATE_PROJECTS from fields in the common schema. */
+export function projectRow(
+  f: StoredFields,
+  meta: { licence: string; firstSeenAt: Date; lastSeenAt: Date; fieldSources: Record<string, string> },
+) {
+  return {
+    name: f.name,
+    carrier: f.carrier,
+    summary: f.summary,
+    website: f.website,
+    contact_email: f.contactEmail,
+    contact_phone: f.contactPhone,
+    themes: f.themes,
+    subthemes: f.subthemes,
+    publics: f.publics,
+    tags: f.tags,
+    keywords: f.keywords,
+    licence: meta.licence,
+    first_seen_at: iso(meta.firstSeenAt),
+    last_seen_at: iso(meta.lastSeenAt),
+    maturity: f.maturity,
+    scale: f.scale,
+    image_url: f.imageUrl,
+    distinctions: f.distinctions,
+    theme_origins: f.themeOrigins,
+    field_sources: meta.fieldSources,
+    quality_score: f.qualityScore,
+    name_key: normalizeKey(f.name),
+    carrier_key: normalizeKey(f.carrier ?? ''),
+    website_domain: websiteDomain(f.website),
+  };
+}
+
+export function locationRows(projectId: number, locations: readonly ProjectLocationFields[]) {
+  return locations.map((l, position) => ({
+    project_id: projectId,
+    position,
+    label: l.label,
+    postal_code: l.postalCode,
+    insee_code: l.inseeCode,
+    city: l.city,
+    epci_code: l.epciCode,
+    departement_code: l.departementCode,
+    region_code: l.regionCode,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    precision: l.precision,
+    coordinates_flagged: l.coordinatesFlagged ?? false,
+  }));
+}
+
+function storedFields(fields: ProjectFields): StoredFields {
+  const { warnings: _warnings, ...rest } = fields;
+  return rest;
+}
+
+async function writeBatch(
+  db: Queryable,
+  source: SourceRow,
+  built: Built[],
+  slugs: () => Promise<Set<string>>,
+  report: ConsolidateReport,
+  touched: Set<number>,
+): Promise<void> {
+  if (!built.length) return;
+  const links = new Map(
+    (
+      await db.query<{ rawRecordId: number; projectId: number }>(EXISTING_LINKS, [
+        built.map((b) => b.record.id),
+      ])
+    ).map((l) => [l.rawRecordId, l.projectId]),
+  );
+  const fresh = built.filter((b) => !links.has(b.record.id));
+  const existing = built.filter((b) => links.has(b.record.id));
+
+  if (fresh.length) {
+    // Every slug in use is read once, and only when a run creates projects.
+    const taken = await slugs();
+    const rows = fresh.map((b) => ({
+      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
+      public_id: projectPublicId(source.slug, b.record.stableKey),
+      published: !b.excluded,
+      slug: uniqueSlug(b.fields.name, taken),
+    }));
+    const inserted = await db.query<{ id: number; publicId: string }>(INSERT_PROJECTS, [
+      JSON.stringify(rows),
+    ]);
+    const byPublicId = new Map(inserted.map((r) => [r.publicId, r.id]));
+    for (const b of fresh) {
+      const id = byPublicId.get(projectPublicId(source.slug, b.record.stableKey));
+      if (id === undefined)
+        throw new Error(`project for ${source.slug} ${b.record.stableKey} was not created`);
+      links.set(b.record.id, id);
+    }
+    report.created += fresh.length;
+  }
+  if (existing.length) {
+    const rows = existing.map((b) => ({
+      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
+      id: links.get(b.record.id),
+    }));
+    await db.query(UPDATE_PROJECTS, [JSON.stringify(rows)]);
+    report.updated += existing.length;
+  }
+  report.excluded += built.filter((b) => b.excluded).length;
+
+  await db.query(UPSERT_PROJECT_SOURCES, [
+    JSON.stringify(
+      built.map((b) => ({
+        project_id: links.get(b.record.id),
+        raw_record_id: b.record.id,
+        source_id: source.id,
+        partner_id: source.partnerId,
+        source_url: b.fields.sourceUrl,
+        licence: source.licence,
+        first_seen_at: iso(b.record.firstSeenAt),
+        last_seen_at: iso(b.record.lastSeenAt),
+        excluded: b.excluded,
+        unmapped_tags: b.fields.unmappedTags,
+        fields: storedFields(b.fields),
+      })),
+    ),
+  ]);
+  const projectIds = built.map((b) => links.get(b.record.id) as number);
+  for (const id of projectIds) touched.add(id);
+  await db.query(DELETE_LOCATIONS, [projectIds]);
+  const locations = built.flatMap((b) => locationRows(links.get(b.record.id) as number, b.fields.locations));
+  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
+}

@@ -1,0 +1,142 @@
+/**
+ * The SQL of a consolidation run, one statement per constant, in the order a run uses them.
+ * Batches travel as one JSON parameter (json_to_recordset), so a batch of 1,000 records costs
+ * a handful of round trips on PGlite and PostgreSQL alike.
+ */
+
+/** Sources with their partner and current config ($1: source ids, or null for all). */
+export const SOURCES_TO_CONSOLIDATE = `
+SELECT s.id, s.slug, s.current_version AS "configVersion", c.config, s.trust, pa.status,
+       pa.id AS "partnerId", pa.name AS "partnerName", pa.website AS "partnerWebsite", pa.licence,
+       pa.tag_rule_key AS "tagRuleKey", pa.exclusions, pa.media_allowed AS "mediaAllowed"
+FROM source s
+JOIN partner pa ON pa.id = s.partner_id
+JOIN source_config_version c ON c.source_id = s.id AND c.version = s.current_version
+WHERE $1::int[] IS NULL OR s.id = ANY ($1::int[])
+ORDER BY s.slug`;
+
+/**
+ * The next batch of a source's live raw records after stable key $2 ($5 at most): all of them
+ * ($3 true) or those consolidated with another content, config or partner rules (suffix $4).
+ */
+export const RECORDS_TO_CONSOLIDATE = `
+SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+       r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
+       r.content_hash || $4 AS "consolidatedKey"
+FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
+  AND ($3::boolean OR r.consolidated_key IS DISTINCT FROM r.content_hash || $4)
+ORDER BY r.stable_key
+LIMIT $5`;
+
+/** Every slug in use or kept for a redirect: new slugs avoid them all. */
+export const TAKEN_SLUGS = `SELECT slug FROM project UNION ALL SELECT slug FROM project_redirect`;
+
+/** The projects already fed by these raw records ($1). */
+export const EXISTING_LINKS = `
+SELECT raw_record_id AS "rawRecordId", project_id AS "projectId"
+FROM project_source WHERE raw_record_id = ANY ($1::int[])`;
+
+const PROJECT_RECORD = `id int, public_id text, slug text, name text, carrier text, summary text, website text,
+  contact_email text, contact_phone text, themes text[], subthemes text[], publics text[], tags text[],
+  keywords text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, maturity text, scale text,
+  image_url text, distinctions text[], theme_origins jsonb, field_sources jsonb, quality_score int,
+  published boolean, name_key text, carrier_key text, website_domain text`;
+
+/** New projects ($1: JSON array); an excluded record's project is created unpublished. */
+export const INSERT_PROJECTS = `
+INSERT INTO project (public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes,
+  subthemes, publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url,
+  distinctions, theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain)
+SELECT public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes, subthemes,
+  publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url, distinctions,
+  theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain
+FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
+RETURNING id, public_id AS "publicId"`;
+
+/** Updates projects in place (id, slug and public id never change) only where something differs. */
+export const UPDATE_PROJECTS = `
+UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, website = x.website,
+  contact_email = x.contact_email, contact_phone = x.contact_phone, themes = x.themes, subthemes = x.subthemes,
+  publics = x.publics, tags = x.tags, keywords = x.keywords, licence = x.licence,
+  last_seen_at = greatest(p.last_seen_at, x.last_seen_at), maturity = x.maturity, scale = x.scale,
+  image_url = x.image_url, distinctions = x.distinctions, theme_origins = x.theme_origins,
+  field_sources = x.field_sources, quality_score = x.quality_score, name_key = x.name_key,
+  carrier_key = x.carrier_key, website_domain = x.website_domain, updated_at = now()
+FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
+WHERE p.id = x.id
+  AND ROW(p.name, p.carrier, p.summary, p.website, p.contact_email, p.contact_phone, p.themes, p.subthemes,
+          p.publics, p.tags, p.keywords, p.licence, p.maturity, p.scale, p.image_url, p.distinctions,
+          p.theme_origins, p.field_sources, p.quality_score, p.name_key, p.carrier_key, p.website_domain,
+          greatest(p.last_seen_at, x.last_seen_at))
+      IS DISTINCT FROM
+      ROW(x.name, x.carrier, x.summary, x.website, x.contact_email, x.contact_phone, x.themes, x.subthemes,
+          x.publics, x.tags, x.keywords, x.licence, x.maturity, x.scale, x.image_url, x.distinctions,
+          x.theme_origins, x.field_sources, x.quality_score, x.name_key, x.carrier_key, x.website_domain,
+          p.last_seen_at)`;
+
+/** Provenance: each record's link, licence, freshness, exclusion and unmapped tags ($1: JSON array). */
+export const UPSERT_PROJECT_SOURCES = `
+INSERT INTO project_source (project_id, raw_record_id, source_id, partner_id, source_url, licence,
+  first_seen_at, last_seen_at, excluded, unmapped_tags, fields)
+SELECT project_id, raw_record_id, source_id, partner_id, source_url, licence, first_seen_at, last_seen_at,
+  excluded, unmapped_tags, fields
+FROM json_to_recordset($1::json) AS x(project_id int, raw_record_id int, source_id int, partner_id int,
+  source_url text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, excluded boolean,
+  unmapped_tags text[], fields jsonb)
+ON CONFLICT (raw_record_id) DO UPDATE SET source_url = excluded.source_url, licence = excluded.licence,
+  last_seen_at = excluded.last_seen_at, excluded = excluded.excluded, unmapped_tags = excluded.unmapped_tags,
+  fields = excluded.fields`;
+
+/**
+ * The contributing sources of those projects ($1) that have several: live, not excluded, from
+ * an active partner. A merged project is rebuilt from them.
+ */
+export const MERGED_PROJECT_SOURCES = `
+SELECT ps.project_id AS "projectId", s.slug AS "sourceSlug", s.trust, ps.last_seen_at AS "lastSeenAt",
+       ps.licence, ps.fields
+FROM project_source ps
+JOIN source s ON s.id = ps.source_id
+JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
+JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL
+WHERE ps.fields IS NOT NULL AND NOT ps.excluded
+  AND ps.project_id IN (
+    SELECT project_id FROM project_source WHERE project_id = ANY ($1::int[])
+    GROUP BY project_id HAVING count(*) > 1)
+ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
+
+export const DELETE_LOCATIONS = `DELETE FROM project_location WHERE project_id = ANY ($1::int[])`;
+
+export const INSERT_LOCATIONS = `
+INSERT INTO project_location (project_id, position, label, postal_code, insee_code, city, epci_code,
+  departement_code, region_code, latitude, longitude, precision, coordinates_flagged)
+SELECT project_id, position, label, postal_code, insee_code, city, epci_code, departement_code, region_code,
+  latitude, longitude, precision, coordinates_flagged
+FROM json_to_recordset($1::json) AS x(project_id int, position int, label text, postal_code text,
+  insee_code text, city text, epci_code text, departement_code text, region_code text,
+  latitude double precision, longitude double precision, precision text, coordinates_flagged boolean)`;
+
+/** Remembers what each record was consolidated with ($1: JSON array of {id, key}). */
+export const MARK_CONSOLIDATED = `
+UPDATE raw_record r SET consolidated_key = x.key
+FROM json_to_recordset($1::json) AS x(id int, key text) WHERE r.id = x.id`;
+
+/**
+ * A project is published while one of its source records is still found and not excluded
+ * (partner status is the view's business). $1: the projects to check (those a run touched; the
+ * projects of gone records and unpublished projects, which a record back may revive, are always
+ * checked), or null for all. Returns the changed ones.
+ */
+export const REFRESH_PUBLICATION = `
+UPDATE project p SET published = x.live, updated_at = now()
+FROM (
+  SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
+  FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
+  WHERE $1::int[] IS NULL OR ps.project_id = ANY ($1::int[])
+     OR ps.project_id IN (SELECT g.project_id FROM project_source g
+                          JOIN raw_record gr ON gr.id = g.raw_record_id AND gr.gone_at IS NOT NULL)
+     OR ps.project_id IN (SELECT u.id FROM project u WHERE NOT u.published)
+  GROUP BY ps.project_id
+) x
+WHERE x.project_id = p.id AND p.published <> x.live
+RETURNING p.id, x.live`;

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyPostgresDatabase, testDatabaseKind } from '../support/test-database.ts';
+
+const run = promisify(execFile);
+
+/** The consolidation commands as a user runs them, on PGlite in a temporary DATA_DIR or on PostgreSQL. */
+describe(`tadata consolidate, duplicates, tags, geocode (${testDatabaseKind()})`, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tadata-cli-consolidate-'));
+  const env: Record<string, string> = {
+    ...process.env,
+    DATA_DIR: dir,
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'warn',
+  } as Record<string, string>;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    if (testDatabaseKind() === 'postgres') {
+      const database = await createEmptyPostgresDatabase();
+      env.DATABASE_URL = database.url;
+      drop = database.drop;
+    }
+  });
+  afterAll(async () => drop?.());
+
+  async function tadata(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['bin/tadata.js', ...args], { env });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  it('rebuilds the imported projects with --full, and reports per source', async () => {
+    const imported = await tadata(
+      'import',
+      'data/demo/ffe-laureats-2019.csv',
+      '--partner',
+      'ffe',
+      '--partner-name',
+      'FFE',
+    );
+    expect(imported.code).toBe(0);
+    const incremental = JSON.parse((await tadata('consolidate', '--json')).stdout);
+    expect(incremental).toMatchObject({ records: 0, created: 0 });
+    const full = await tadata('consolidate', '--full', '--report', '--json');
+    expect(full.code).toBe(0);
+    expect(JSON.parse(full.stdout)).toMatchObject({
+      records: 150,
+      created: 0,
+      sources: [{ source: 'ffe-import', records: 150, pendingDuplicates: 0 }],
+    });
+  });
+
+  it('lists unmapped tags and an empty review queue, and refuses a wrong subcommand', async () => {
+    const tags = await tadata('tags', 'unmapped', '--source', 'ffe-import');
+    expect(tags.stdout).toContain('ffe-import\t43\t10- Réduction des inégalités');
+    expect((await tadata('duplicates', 'list')).stdout).toContain('no pair waits for review');
+    expect((await tadata('duplicates', 'frob')).code).toBe(2);
+  });
+
+  it('geocodes a place and a CSV file', async () => {
+    const one = await tadata('geocode', '12 rue de la République, 69003 Lyon', '--json');
+    expect(JSON.parse(one.stdout)).toMatchObject({ inseeCode: '69383', precision: 'commune' });
+    const input = path.join(dir, 'liste.csv');
+    const output = path.join(dir, 'liste-geocodee.csv');
+    writeFileSync(input, 'nom,ville,cp\nA,Villeurbanne,\nB,Paris,75011\n');
+    const csv = await tadata('geocode', '--csv', input, '--columns', 'cp,ville', '--output', output);
+    expect(csv.code).toBe(0);
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(
+      'nom,ville,cp,result_citycode,result_city,result_postcode,result_departement,result_region,latitude,longitude,result_precision,result_score',
+    );
+    expect(lines[1]).toMatch(/^A,Villeurbanne,,69266,Villeurbanne,69100,69,84,/);
+    expect(lines[2]).toMatch(/^B,Paris,75011,75111,/);
+  });
+});
