@@ -1,11 +1,13 @@
 import { CliUsageError, type Command, printError } from './command.ts';
 import { exportCommand } from './commands/export.ts';
+import { harvestCommand } from './commands/harvest.ts';
 import { importCommand } from './commands/import.ts';
 import { messagesCommand } from './commands/messages.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { partnersCommand } from './commands/partners.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sourcesCommand } from './commands/sources.ts';
+import { workerCommand } from './commands/worker.ts';
 
 const COMMANDS: Command[] = [
   serveCommand,
@@ -14,6 +16,8 @@ const COMMANDS: Command[] = [
   exportCommand,
   partnersCommand,
   sourcesCommand,
+  harvestCommand,
+  workerCommand,
   messagesCommand,
 ];
 

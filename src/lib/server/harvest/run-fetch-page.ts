@@ -28,7 +28,8 @@ export function fetcherOptionsForSource(
   return {
     contactUrl: harvest.contactUrl,
     allowPrivateNetworks: harvest.allowPrivateNetworks,
-    minDelayMs: config.politeness.minDelayMs,
+    // The instance's delay is a floor: a source may ask for more, never less.
+    minDelayMs: Math.max(harvest.minDelayMs, config.politeness.minDelayMs),
     timeoutMs: config.politeness.timeoutMs,
     // The instance's limit is a ceiling a source cannot raise.
     maxBodyBytes: Math.min(config.politeness.maxBodyBytes, harvest.maxBodyBytes),
