@@ -61,8 +61,11 @@ const harvest = {
 async function measure(label: string, source: SourceConfig) {
   global.gc?.();
   let peak = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const memory = process.memoryUsage();
+    peak = Math.max(peak, memory.rss);
+    peakHeap = Math.max(peakHeap, memory.heapUsed);
   }, 50);
   const run = createRunFetchPage(harvest, source, {
     perHostConcurrency: concurrency,
@@ -86,6 +89,7 @@ async function measure(label: string, source: SourceConfig) {
     pagesPerSecond: Math.round(result.pagesFetched / seconds),
     cpuMsPerPage: Number(cpuMsPerPage.toFixed(2)),
     peakMemoryMB: Math.round(peak / 1024 / 1024),
+    peakHeapMB: Math.round(peakHeap / 1024 / 1024),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   return figures;
