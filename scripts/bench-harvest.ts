@@ -13,7 +13,12 @@ import { createRunFetchPage } from '../src/lib/server/harvest/run-fetch-page.ts'
 import { createLogger } from '../src/lib/server/platform/logger.ts';
 
 const { values } = parseArgs({
-  options: { pages: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '8' } },
+  options: {
+    pages: { type: 'string', default: '10000' },
+    concurrency: { type: 'string', default: '8' },
+    // css,xpath (default) or one of them.
+    configs: { type: 'string', default: 'css,xpath' },
+  },
 });
 const pages = Number(values.pages);
 const concurrency = Number(values.concurrency);
@@ -99,24 +104,36 @@ try {
   process.stdout.write(
     `benchmark: ${pages} detail pages on ${origin}, concurrency ${concurrency}, no delay\n`,
   );
-  const css = await measure(
-    'css',
-    config((c) => c),
-  );
-  const xpath = await measure(
-    'xpath',
-    config((_c, x) => ({ xpath: x })),
-  );
-  const ratio = xpath.cpuMsPerPage / css.cpuMsPerPage;
-  process.stdout.write(
-    [
-      '',
-      `CSS:   ${css.pagesPerSecond} pages/s (target ≥ 200), ${css.cpuMsPerPage} ms CPU/page (target ≤ 2), peak ${css.peakMemoryMB} MB (target < 300)`,
-      `XPath: ${xpath.pagesPerSecond} pages/s, ${xpath.cpuMsPerPage} ms CPU/page, peak ${xpath.peakMemoryMB} MB`,
-      `XPath costs ${ratio.toFixed(1)}× the CPU of CSS per page (target ≤ 5×)`,
-      '',
-    ].join('\n'),
-  );
+  const wanted = new Set(values.configs.split(','));
+  const lines = [''];
+  const css = wanted.has('css')
+    ? await measure(
+        'css',
+        config((c) => c),
+      )
+    : null;
+  if (css) {
+    lines.push(
+      `CSS:   ${css.pagesPerSecond} pages/s (target ≥ 200), ${css.cpuMsPerPage} ms CPU/page (target ≤ 2), peak ${css.peakMemoryMB} MB RSS (target < 300), heap ${css.peakHeapMB} MB`,
+    );
+  }
+  const xpath = wanted.has('xpath')
+    ? await measure(
+        'xpath',
+        config((_c, x) => ({ xpath: x })),
+      )
+    : null;
+  if (xpath) {
+    lines.push(
+      `XPath: ${xpath.pagesPerSecond} pages/s, ${xpath.cpuMsPerPage} ms CPU/page, peak ${xpath.peakMemoryMB} MB RSS, heap ${xpath.peakHeapMB} MB`,
+    );
+  }
+  if (css && xpath) {
+    lines.push(
+      `XPath costs ${(xpath.cpuMsPerPage / css.cpuMsPerPage).toFixed(1)}× the CPU of CSS per page (target ≤ 5×)`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   child.stdin?.end();
   child.kill();
