@@ -166,4 +166,21 @@ describe(`harvest runs (${testDatabaseKind()})`, () => {
     expect(sites.requests('/drupal/').length).toBeGreaterThan(0);
     expect((await records(db, 'drupal')).filter((r) => r.gone)).toHaveLength(1);
   });
+
+  it('refuses a redirect to the cloud metadata address even where private networks are allowed', async () => {
+    await saveTestSource(
+      db,
+      'metadata',
+      drupalConfig(sites.origin, { startUrls: [`${sites.origin}/unstable/to-metadata`] }),
+    );
+    const run = await runHarvest(db, 'metadata', options);
+    expect(run.status).toBe('failed');
+    expect(run.errors[0]?.url).toBe(`${sites.origin}/unstable/to-metadata`);
+    expect(run.errors[0]?.reason).toMatch(/169\.254\.169\.254|metadata/i);
+    const [source] = await db.query<{ health: string; health_reason: string }>(
+      `SELECT health, health_reason FROM source WHERE slug = 'metadata'`,
+    );
+    expect(source?.health).toBe('attention');
+    expect(source?.health_reason).toMatch(/^the last run failed/);
+  });
 });
