@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRUPAL_PROJECTS } from '../../../../test/sites/drupal-site.ts';
 import { startTestSites, type TestSites } from '../../../../test/sites/start-test-sites.ts';
@@ -9,8 +10,10 @@ import {
 } from '../../../../test/support/harvest-runs.ts';
 import { openTestDatabase, testDatabaseKind } from '../../../../test/support/test-database.ts';
 import type { Database } from '../platform/db/database.ts';
+import { toIncomingRecords } from './incoming-records.ts';
 import { previewSource, runHarvest } from './run-harvest.ts';
 import { claimRun, RunInProgressError } from './run-repository.ts';
+import { storeHarvestBatch } from './store-harvest-batch.ts';
 
 const options = { harvest: TEST_HARVEST, fetcher: TEST_FETCHER };
 
@@ -182,5 +185,35 @@ describe(`harvest runs (${testDatabaseKind()})`, () => {
     );
     expect(source?.health).toBe('attention');
     expect(source?.health_reason).toMatch(/^the last run failed/);
+  });
+
+  it('a run whose process died while storing is taken over: the batches written stay, none twice', async () => {
+    await saveTestSource(db, 'crash', drupalConfig(sites.origin));
+    const [source] = await db.query<{ id: number }>(`SELECT id FROM source WHERE slug = 'crash'`);
+    const sourceId = source?.id ?? 0;
+    const crashed = await claimRun(db, { sourceId, configVersion: 1, startedAt: new Date() });
+    // As if the process (a pid that does not exist on this machine) died after one batch.
+    await db.query(`UPDATE harvest_run SET owner = $2 WHERE id = $1`, [crashed, `${hostname()}:4194303`]);
+    const firstPage = await previewSource(db, 'crash', { ...options, limit: 10 });
+    await db.transaction((tx) =>
+      storeHarvestBatch(tx, {
+        sourceId,
+        runId: crashed,
+        seenAt: new Date(),
+        records: toIncomingRecords(firstPage.records),
+      }),
+    );
+
+    const next = await runHarvest(db, 'crash', options);
+    expect(next.recoveredRuns).toEqual([crashed]);
+    expect(next.status).toBe('succeeded');
+    expect(next.records).toMatchObject({ found: 24, new: 14, unchanged: 10, gone: 0 });
+    const [counts] = await db.query<{ rows: number; keys: number; pending: number }>(
+      `SELECT count(*)::int AS rows, count(DISTINCT stable_key)::int AS keys,
+         count(*) FILTER (WHERE consolidate_pending)::int AS pending
+       FROM raw_record WHERE source_id = $1`,
+      [sourceId],
+    );
+    expect(counts).toEqual({ rows: 24, keys: 24, pending: 24 });
   });
 });
