@@ -7,7 +7,7 @@ export const init: ServerInit = async () => {
   const app = await getApp();
   app.logger.info({ url: app.config.publicUrl, database: app.db.description }, 'Tadata is ready');
   process.once('sveltekit:shutdown' as 'exit', () => {
-    void app.db.close().then(() => app.logger.info('database closed'));
+    void app.close().then(() => app.logger.info('jobs stopped, database closed'));
   });
 };
 

@@ -1,4 +1,5 @@
 import { InvalidInputFileError, InvalidParameterError, NotFoundError } from '../lib/server/errors.ts';
+import { RunInProgressError } from '../lib/server/harvest/run-repository.ts';
 import { ConfigError } from '../lib/server/platform/config.ts';
 import { DatabaseLockedError } from '../lib/server/platform/db/database.ts';
 
@@ -20,6 +21,7 @@ const EXPECTED = [
   InvalidInputFileError,
   InvalidParameterError,
   NotFoundError,
+  RunInProgressError,
 ];
 
 /** Expected errors print their message alone; anything else prints its stack for a bug report. */

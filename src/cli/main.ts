@@ -3,6 +3,7 @@ import { consolidateCommand } from './commands/consolidate.ts';
 import { duplicatesCommand } from './commands/duplicates.ts';
 import { exportCommand } from './commands/export.ts';
 import { geocodeCommand } from './commands/geocode.ts';
+import { harvestCommand } from './commands/harvest.ts';
 import { importCommand } from './commands/import.ts';
 import { messagesCommand } from './commands/messages.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -10,6 +11,7 @@ import { partnersCommand } from './commands/partners.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sourcesCommand } from './commands/sources.ts';
 import { tagsCommand } from './commands/tags.ts';
+import { workerCommand } from './commands/worker.ts';
 
 const COMMANDS: Command[] = [
   serveCommand,
@@ -22,6 +24,8 @@ const COMMANDS: Command[] = [
   exportCommand,
   partnersCommand,
   sourcesCommand,
+  harvestCommand,
+  workerCommand,
   messagesCommand,
 ];
 

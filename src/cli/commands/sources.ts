@@ -27,7 +27,8 @@ Subcommands:
         check the config and save it for the partner; a changed config becomes a new version
         (default slug: the file name without .json; default name: the config's "name")
   list [--json]
-        every source: partner, kind, config version, frequency, last run
+        every source: partner, kind, config version, frequency, last run, health (and why a
+        source needs attention: its item count or a field collapsed compared with earlier runs)
   show <slug> [--version <n>]
         print a source's config (the current version, or version n) as JSON
   validate <config.json>

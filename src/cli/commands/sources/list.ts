@@ -28,8 +28,9 @@ export async function listSourcesCommand(argv: string[]): Promise<number> {
       s.lastRun
         ? `${s.lastRun.status} ${new Date(s.lastRun.startedAt).toISOString().slice(0, 16)}`
         : 'never run',
+      s.health === 'attention' ? 'NEEDS ATTENTION' : s.health,
     ]);
-    const header = ['source', 'partner', 'kind', 'config', 'frequency', 'last run'];
+    const header = ['source', 'partner', 'kind', 'config', 'frequency', 'last run', 'health'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells: string[]) =>
       `${cells
@@ -37,6 +38,13 @@ export async function listSourcesCommand(argv: string[]): Promise<number> {
         .join('  ')
         .trimEnd()}\n`;
     process.stdout.write(line(header) + rows.map(line).join(''));
+    // The reasons in full, below the table: they are sentences, not cells.
+    const flagged = sources.filter((s) => s.health === 'attention');
+    if (flagged.length) {
+      process.stdout.write(
+        `\n${flagged.map((s) => `${s.slug} needs attention: ${s.healthReason ?? 'see its last run'}`).join('\n')}\n`,
+      );
+    }
   } finally {
     await db.close();
   }

@@ -26,6 +26,7 @@ import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-d
 import { websiteDomain } from './duplicates/website-domain.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
+import { harvestedDefaultMapping } from './mapping/harvested-default-mapping.ts';
 import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
 import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
 import { projectPublicId } from './project-identity.ts';
@@ -206,8 +207,8 @@ export async function consolidateRecords(
   };
 
   for (const source of sources) {
-    const mapping = source.config?.mapping ? mappingOf(source) : null;
-    if (!mapping) continue; // a harvest source not configured yet: nothing to map
+    const mapping = source.config?.mapping ? mappingOf(source) : await harvestedDefaultMapping(db, source.id);
+    if (!mapping) continue; // no mapping and nothing recognisable in the records: nothing to map
     const exclusions = parseExclusions(source.exclusions ?? []);
     const isExcluded = exclusionMatcher(exclusions);
     const suffix = rulesSuffix(source, exclusions);
@@ -233,6 +234,8 @@ export async function consolidateRecords(
       for (const record of records) {
         try {
           const fields = buildProjectFields(applyMapping(record.fields, mapping), context);
+          // A harvested item's page on the partner's site is the record's own URL.
+          fields.sourceUrl ??= record.sourceUrl;
           for (const message of fields.warnings)
             report.warnings.push({ source: source.slug, key: record.stableKey, message });
           const excluded = isExcluded({ stableKey: record.stableKey, sourceUrl: fields.sourceUrl });

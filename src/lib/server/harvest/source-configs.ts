@@ -119,17 +119,25 @@ export async function getSourceConfig(
 
 export interface SourceSummary extends Source {
   partnerSlug: string;
+  partnerName: string;
   frequency: string | null;
   lastRun: { status: string; startedAt: Date; finishedAt: Date | null } | null;
+  /** When the last run that read the whole source (status succeeded) finished. */
+  lastSuccessfulRunAt: Date | null;
+  /** From comparing each run with the previous ones (source-health.ts). */
+  health: 'unknown' | 'ok' | 'attention';
+  healthReason: string | null;
 }
 
-/** Every source with its partner, current version, schedule and last run. */
+/** Every source with its partner, current version, schedule, last run and health. */
 export async function listSources(db: Queryable): Promise<SourceSummary[]> {
   const rows = await db.query<
     SourceSummary & { runStatus: string | null; runStartedAt: Date | null; runFinishedAt: Date | null }
   >(
-    `SELECT ${COLUMNS}, p.slug AS "partnerSlug", v.config->>'frequency' AS frequency,
-       r.status AS "runStatus", r.started_at AS "runStartedAt", r.finished_at AS "runFinishedAt"
+    `SELECT ${COLUMNS}, p.slug AS "partnerSlug", p.name AS "partnerName", v.config->>'frequency' AS frequency,
+       r.status AS "runStatus", r.started_at AS "runStartedAt", r.finished_at AS "runFinishedAt",
+       (SELECT max(finished_at) FROM harvest_run WHERE source_id = s.id AND status = 'succeeded') AS "lastSuccessfulRunAt",
+       s.health, s.health_reason AS "healthReason"
      FROM source s
      JOIN partner p ON p.id = s.partner_id
      LEFT JOIN source_config_version v ON v.source_id = s.id AND v.version = s.current_version

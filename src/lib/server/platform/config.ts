@@ -33,6 +33,8 @@ export const configSchema = z.object({
     .max(1024 ** 3)
     .default(10 * 1024 ** 2),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  JOBS_ENABLED: booleanFromEnv.default(true),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -50,6 +52,10 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
   harvest: HarvestConfig;
+  /** Whether `tadata serve` also runs the job worker and the harvest scheduler. */
+  jobsEnabled: boolean;
+  /** Protects the back-office API (source preview); unset: those endpoints answer 404. */
+  adminToken: string | undefined;
 }
 
 export interface HarvestConfig {
@@ -99,6 +105,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       maxBodyBytes: raw.HARVEST_MAX_BODY_BYTES,
       chromiumPath: raw.CHROMIUM_PATH,
     },
+    jobsEnabled: raw.JOBS_ENABLED,
+    adminToken: raw.ADMIN_TOKEN,
   };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { StopSourceError } from './fetch-errors.ts';
 
 /** Debian's Chromium; Playwright cannot download its own browser on these machines. */
@@ -34,9 +34,27 @@ function missing(url: string, executablePath: string): StopSourceError {
   );
 }
 
+// Loaded at run time only, and hidden from the bundler: the web server's build must not bundle
+// playwright-core (its module start-up reads __dirname, which the server's ES bundle has not).
+const PLAYWRIGHT = 'playwright-core';
+
+async function loadPlaywright(forUrl: string): Promise<typeof import('playwright-core')> {
+  try {
+    return (await import(/* @vite-ignore */ PLAYWRIGHT)) as typeof import('playwright-core');
+  } catch (error) {
+    throw new StopSourceError(
+      forUrl,
+      'chromium-missing',
+      'JavaScript-rendered sources need the npm package playwright-core: run `npm install playwright-core`.',
+      { cause: error },
+    );
+  }
+}
+
 /** Launches headless Chromium; a missing browser stops the source with the package to install. */
 export async function launchChromium(executablePath: string, forUrl: string): Promise<Browser> {
   if (!existsSync(executablePath)) throw missing(forUrl, executablePath);
+  const { chromium } = await loadPlaywright(forUrl);
   try {
     return await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
   } catch (error) {
