@@ -106,3 +106,62 @@ CREATE TRIGGER project_location_territory_codes AFTER INSERT OR UPDATE OR DELETE
   FOR EACH ROW EXECUTE FUNCTION tadata_territory_codes_sync();
 
 UPDATE project SET territory_codes = tadata_territory_codes(id);
+
+-- Public credits of each project, denormalised from the charter view public_project_source
+-- (which stays the one definition of "publicly credited"): the slugs of the partners that
+-- credit it and the last time one of them saw it. Search filters and facets read these instead
+-- of joining three tables for every matching row. Triggers keep them in step with every change
+-- of provenance, record presence (gone, last seen) or partner status.
+ALTER TABLE project ADD COLUMN public_partners text[] NOT NULL DEFAULT '{}';
+ALTER TABLE project ADD COLUMN public_last_seen_at timestamptz;
+CREATE INDEX project_public_partners_idx ON project USING gin (public_partners);
+
+CREATE FUNCTION tadata_refresh_public_credits(project_ids integer[]) RETURNS void
+  LANGUAGE sql
+  AS $$
+    UPDATE project p
+    SET public_partners = coalesce(c.partners, '{}'), public_last_seen_at = c.last_seen_at
+    FROM (
+      SELECT ids.id,
+             (SELECT array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug)
+              FROM public_project_source s WHERE s.project_id = ids.id) AS partners,
+             (SELECT max(s.last_seen_at) FROM public_project_source s WHERE s.project_id = ids.id) AS last_seen_at
+      FROM unnest(project_ids) AS ids (id)
+    ) AS c
+    WHERE p.id = c.id
+      AND (p.public_partners IS DISTINCT FROM coalesce(c.partners, '{}')
+           OR p.public_last_seen_at IS DISTINCT FROM c.last_seen_at)
+  $$;
+
+CREATE FUNCTION tadata_public_credits_sync() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    IF TG_TABLE_NAME = 'project_source' THEN
+      PERFORM tadata_refresh_public_credits(ARRAY[
+        CASE WHEN TG_OP <> 'INSERT' THEN OLD.project_id END,
+        CASE WHEN TG_OP <> 'DELETE' THEN NEW.project_id END]);
+    ELSIF TG_TABLE_NAME = 'raw_record' THEN
+      PERFORM tadata_refresh_public_credits(ARRAY(
+        SELECT ps.project_id FROM project_source ps WHERE ps.raw_record_id = NEW.id));
+    ELSIF TG_TABLE_NAME = 'partner' THEN
+      PERFORM tadata_refresh_public_credits(ARRAY(
+        SELECT DISTINCT ps.project_id FROM project_source ps WHERE ps.partner_id = NEW.id));
+    END IF;
+    RETURN NULL;
+  END
+  $$;
+
+CREATE TRIGGER project_source_public_credits AFTER INSERT OR UPDATE OR DELETE ON project_source
+  FOR EACH ROW EXECUTE FUNCTION tadata_public_credits_sync();
+CREATE TRIGGER raw_record_public_credits AFTER UPDATE OF gone_at, last_seen_at ON raw_record
+  FOR EACH ROW EXECUTE FUNCTION tadata_public_credits_sync();
+CREATE TRIGGER partner_public_credits AFTER UPDATE OF status, slug ON partner
+  FOR EACH ROW EXECUTE FUNCTION tadata_public_credits_sync();
+
+SELECT tadata_refresh_public_credits(ARRAY(SELECT id FROM project));
+
+-- The name alone, for "name matches first" without reading every matching row (bounded ranking).
+ALTER TABLE project ADD COLUMN name_vector tsvector
+  GENERATED ALWAYS AS (to_tsvector('tadata_fr', coalesce(name, ''))) STORED;
+CREATE INDEX project_name_vector_idx ON project USING gin (name_vector);

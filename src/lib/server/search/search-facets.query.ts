@@ -6,7 +6,8 @@
  * selected EPCI or département.
  * $1–$13 as in SEARCH_PROJECTS_SQL; $14 $15 $16 the selected région, département and EPCI codes;
  * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
- * number of values per facet, most frequent first.
+ * number of values per facet, most frequent first; $20 the number of matches counted: past it
+ * the counts describe the first $20 matches only (the caller says they are estimated).
  * Rows: facet, code, label, count.
  */
 export const SEARCH_FACETS_SQL = /* sql */ `
@@ -14,12 +15,10 @@ WITH query AS (
   SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
 ),
 base AS (
-  SELECT p.id, p.themes, p.subthemes, p.publics, p.territory_codes,
+  SELECT p.id, p.themes, p.subthemes, p.publics, p.territory_codes, p.public_partners,
          (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
          (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
-         (cardinality($4::text[]) = 0 OR EXISTS (
-            SELECT 1 FROM public_project_source s
-            WHERE s.project_id = p.id AND s.partner_slug = ANY ($4::text[]))) AS by_partner,
+         (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
          (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory
   FROM project p
   CROSS JOIN query q
@@ -36,10 +35,9 @@ base AS (
             AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
                                + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
                 <= $12::float8))
-    AND EXISTS (
-          SELECT 1 FROM public_project_source s
-          WHERE s.project_id = p.id
-            AND ($13::timestamptz IS NULL OR s.last_seen_at >= $13::timestamptz))
+    AND cardinality(p.public_partners) > 0
+    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+  LIMIT $20::int
 ),
 counts AS (
   SELECT 'theme' AS facet, c AS code, count(*)::int AS count
@@ -54,11 +52,9 @@ counts AS (
   FROM base, unnest(base.publics) AS c
   WHERE by_theme AND by_partner AND by_territory GROUP BY c
   UNION ALL
-  SELECT 'partner', s.partner_slug, count(DISTINCT base.id)::int
-  FROM base JOIN public_project_source s ON s.project_id = base.id
-  WHERE by_theme AND by_public AND by_territory
-    AND ($13::timestamptz IS NULL OR s.last_seen_at >= $13::timestamptz)
-  GROUP BY s.partner_slug
+  SELECT 'partner', c, count(*)::int
+  FROM base, unnest(base.public_partners) AS c
+  WHERE by_theme AND by_public AND by_territory GROUP BY c
   UNION ALL
   SELECT CASE left(c, 1) WHEN 'R' THEN 'region' WHEN 'D' THEN 'departement'
                          WHEN 'E' THEN 'epci' ELSE 'commune' END,

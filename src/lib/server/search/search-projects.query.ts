@@ -5,11 +5,12 @@
  * must all be present ('R:84', 'D:69', 'E:…', 'C:…'), $6–$9 bounding box west, south, east,
  * north, $10 $11 latitude and longitude of a point, $12 radius in km around it, $13 seen at the
  * source since; $14 sort (relevance, newest, name, distance), $15 page size, $16 offset, $17 the
- * count stops there (past it the total is estimated by the caller). Always one row at least.
+ * count stops there (the total is then "at least $17"). Always one row at least.
  *
  * Relevance: projects whose name holds every searched word first, then ts_rank_cd over the
- * weighted vector (name A, carrier B, presentation C, tags and places D). Partner credits and
- * freshness come from public_project_source, the charter view.
+ * weighted vector (name A, carrier B, presentation C, tags and places D). Public credits and
+ * freshness come from project.public_partners and public_last_seen_at, which triggers derive
+ * from public_project_source, the charter view (migration 0004).
  */
 export const SEARCH_PROJECTS_SQL = /* sql */ `
 WITH query AS (
@@ -21,7 +22,7 @@ matches AS (
          p.first_seen_at,
          CASE WHEN q.tsq IS NULL OR $14::text <> 'relevance' THEN 0
               ELSE ts_rank_cd(p.search_vector, q.tsq)
-                   + CASE WHEN ts_filter(p.search_vector, '{a}') @@ q.tsq THEN 1 ELSE 0 END
+                   + CASE WHEN p.name_vector @@ q.tsq THEN 1 ELSE 0 END
          END AS rank,
          near.km
   FROM project p
@@ -43,11 +44,9 @@ matches AS (
             AND l.longitude BETWEEN $6::float8 AND $8::float8
             AND l.latitude BETWEEN $7::float8 AND $9::float8))
     AND ($12::float8 IS NULL OR near.km <= $12::float8)
-    AND EXISTS (
-          SELECT 1 FROM public_project_source s
-          WHERE s.project_id = p.id
-            AND (cardinality($4::text[]) = 0 OR s.partner_slug = ANY ($4::text[]))
-            AND ($13::timestamptz IS NULL OR s.last_seen_at >= $13::timestamptz))
+    AND cardinality(p.public_partners) > 0
+    AND (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[])
+    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
 )
 SELECT counted.total, page.id, page.km
 FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM matches LIMIT $17::int) AS capped) AS counted

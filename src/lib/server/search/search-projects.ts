@@ -15,8 +15,11 @@ import {
 } from './search-text.ts';
 import { SEARCH_WORDS_SQL } from './search-words.query.ts';
 
-/** Past this many matches, counting stops and the total is given as "at least" (estimated). */
-export const DEFAULT_COUNT_LIMIT = 10_000;
+/**
+ * Past this many matches, counting stops (the total is "at least" this many), relevance ranks
+ * these matches plus the name matches, and facets count these matches only (estimated).
+ */
+export const DEFAULT_COUNT_LIMIT = 2_000;
 const FRESH_MONTHS = 12;
 
 export interface PreparedQuery {
@@ -182,6 +185,8 @@ export interface FacetOptions {
   within?: { facet: FacetName; text: string };
   /** Values per facet, most frequent first. */
   limit?: number;
+  /** Matches counted at most (see DEFAULT_COUNT_LIMIT). */
+  countLimit?: number;
   now?: Date;
   prepared?: PreparedQuery;
 }
@@ -215,6 +220,7 @@ export async function searchFacets(
       options.within?.facet ?? null,
       options.within ? options.within.text.replace(/[%_\\]/g, '') : null,
       options.limit ?? 50,
+      options.countLimit ?? DEFAULT_COUNT_LIMIT,
     ],
   );
   const selected: Record<FacetName, string[]> = {

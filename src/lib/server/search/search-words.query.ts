@@ -1,15 +1,11 @@
 /**
  * For each word of $1 (folded: lower case, no accents): whether the dictionary of indexed words
- * knows it (as a word, or as the start of one when it is the last word typed, $2), and its
- * nearest dictionary words by trigram distance ($3 at most), most frequent first among equals.
+ * knows it (as a word, or as the start of one when it is the last word typed, $2), and, for
+ * unknown words only, the nearest dictionary words by trigram distance ($3 at most).
  */
 export const SEARCH_WORDS_SQL = /* sql */ `
-SELECT w.word,
-       EXISTS (SELECT 1 FROM search_word s WHERE s.word = w.word AND s.ndoc > 0)
-       OR (w.word = $2::text AND EXISTS (
-             SELECT 1 FROM search_word s
-             WHERE s.word LIKE replace(replace(w.word, '_', ''), '%', '') || '%' AND s.ndoc > 0)) AS known,
-       coalesce((
+SELECT w.word, k.known,
+       CASE WHEN k.known THEN '{}'::text[] ELSE coalesce((
          SELECT array_agg(n.word ORDER BY n.distance, n.ndoc DESC)
          FROM (
            SELECT s.word, s.ndoc, s.word <-> w.word AS distance
@@ -18,6 +14,12 @@ SELECT w.word,
            ORDER BY s.word <-> w.word
            LIMIT $3::int
          ) AS n
-       ), '{}') AS near
+       ), '{}') END AS near
 FROM unnest($1::text[]) AS w (word)
+CROSS JOIN LATERAL (
+  SELECT EXISTS (SELECT 1 FROM search_word s WHERE s.word = w.word AND s.ndoc > 0)
+         OR (w.word = $2::text AND EXISTS (
+               SELECT 1 FROM search_word s
+               WHERE s.word >= w.word AND s.word < w.word || chr(1114111) AND s.ndoc > 0)) AS known
+) AS k
 `;
