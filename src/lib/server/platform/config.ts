@@ -22,6 +22,8 @@ export const configSchema = z.object({
   LOAD_DEMO: booleanFromEnv.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -38,6 +40,9 @@ export interface Config {
   loadDemo: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
+  /** Requests per client IP and window on /api (0: no limit). */
+  apiRateLimit: number;
+  apiRateWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +72,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     loadDemo: raw.LOAD_DEMO,
     logLevel: raw.LOG_LEVEL,
     logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' || !process.stdout.isTTY ? 'json' : 'pretty'),
+    apiRateLimit: raw.API_RATE_LIMIT,
+    apiRateWindowSeconds: raw.API_RATE_WINDOW_SECONDS,
   };
 }
 

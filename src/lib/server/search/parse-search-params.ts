@@ -224,3 +224,27 @@ export function decodeCursor(cursor: string): number {
   if (!match) throw new InvalidParameterError('cursor', 'a cursor given by a previous answer');
   return Number(match[1]);
 }
+
+/** Parameters of /api/v1/suggest. */
+export const suggestQuerySchema = z.object({
+  q: z.string().max(100, 'at most 100 characters').default('').describe('What the user typed so far'),
+  limit: z.coerce
+    .number('a whole number')
+    .int('a whole number')
+    .min(1, 'at least 1')
+    .max(20, 'at most 20')
+    .default(5)
+    .describe('Suggestions of each kind'),
+});
+
+export function parseSuggestParams(input: URLSearchParams): { q: string; limit: number } {
+  const result = suggestQuerySchema.safeParse({
+    q: input.get('q') ?? undefined,
+    limit: input.get('limit')?.trim() || undefined,
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InvalidParameterError(String(issue?.path[0] ?? 'query'), issue?.message ?? 'invalid value');
+  }
+  return result.data;
+}
