@@ -88,6 +88,23 @@ export const en: Messages = {
       `Page ${page} does not exist: this search has ${pageCount} page${pageCount > 1 ? 's' : ''}.`,
     firstPage: 'Back to the first page',
     json: 'These results as JSON',
+    totalAtLeast: (n: number): string => `More than ${number.format(n)} projects`,
+    didYouMean: 'Did you mean',
+    facetsHeading: 'Refine the search',
+    facetNames: {
+      theme: 'Themes',
+      subtheme: 'Sub-themes',
+      public: 'Publics',
+      partner: 'Partners',
+      region: 'Regions',
+      departement: 'Départements',
+      epci: 'Intercommunalities',
+      commune: 'Communes',
+    } as Record<string, string>,
+    facetCount: (n: number): string => count(n, 'project', 'projects'),
+    facetRemove: (label: string): string => `Remove the filter ${label}`,
+    facetAdd: (label: string): string => `Filter on ${label}`,
+    facetsEstimated: 'Very broad search: the numbers are estimated on the first results.',
     invalidParameter: (parameter: string): string =>
       `The parameter “${parameterNames[parameter] ?? parameter}” is not valid: expected ${
         parameterHints[parameter] ?? 'another value.'

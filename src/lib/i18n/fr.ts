@@ -20,6 +20,17 @@ const parameterNames: Record<string, string> = {
   departement: 'département (departement)',
   page: 'numéro de page (page)',
   per_page: 'nombre de résultats par page (per_page)',
+  public: 'public (public)',
+  partner: 'partenaire (partner)',
+  epci: 'intercommunalité (epci)',
+  commune: 'commune (commune)',
+  lat: 'latitude (lat)',
+  lon: 'longitude (lon)',
+  radius: 'rayon en km (radius)',
+  bbox: 'cadre de carte (bbox)',
+  fresh: 'fraîcheur (fresh)',
+  sort: 'tri (sort)',
+  cursor: 'curseur (cursor)',
 };
 
 const parameterHints: Record<string, string> = {
@@ -29,6 +40,17 @@ const parameterHints: Record<string, string> = {
   departement: 'un code de département comme 69, 2A ou 974.',
   page: 'un nombre entier entre 1 et 1000.',
   per_page: 'un nombre entier entre 1 et 100.',
+  public: 'un code de public.',
+  partner: 'l’identifiant d’un partenaire, en minuscules.',
+  epci: 'un code SIREN d’intercommunalité à 9 chiffres.',
+  commune: 'un code INSEE de commune comme 69123.',
+  lat: 'une latitude entre -90 et 90, avec lon.',
+  lon: 'une longitude entre -180 et 180, avec lat.',
+  radius: 'un rayon en kilomètres, avec lat et lon.',
+  bbox: 'ouest,sud,est,nord en degrés décimaux.',
+  fresh: 'true ou false.',
+  sort: 'relevance, newest, name ou distance (distance avec lat et lon).',
+  cursor: 'un curseur donné par une réponse précédente.',
 };
 
 export const fr = {
@@ -95,6 +117,23 @@ export const fr = {
       `La page ${page} n’existe pas : cette recherche compte ${pageCount} page${pageCount > 1 ? 's' : ''}.`,
     firstPage: 'Revenir à la première page',
     json: 'Ces résultats en JSON',
+    totalAtLeast: (n: number): string => `Plus de ${number.format(n)} projets`,
+    didYouMean: 'Vouliez-vous dire',
+    facetsHeading: 'Affiner la recherche',
+    facetNames: {
+      theme: 'Thèmes',
+      subtheme: 'Sous-thèmes',
+      public: 'Publics',
+      partner: 'Partenaires',
+      region: 'Régions',
+      departement: 'Départements',
+      epci: 'Intercommunalités',
+      commune: 'Communes',
+    } as Record<string, string>,
+    facetCount: (n: number): string => count(n, 'projet', 'projets'),
+    facetRemove: (label: string): string => `Retirer le filtre ${label}`,
+    facetAdd: (label: string): string => `Filtrer sur ${label}`,
+    facetsEstimated: 'Recherche très large : les nombres sont estimés sur les premiers résultats.',
     invalidParameter: (parameter: string): string =>
       `Le paramètre « ${parameterNames[parameter] ?? parameter} » n’est pas valide : attendu ${
         parameterHints[parameter] ?? 'une autre valeur.'
