@@ -7,12 +7,14 @@ import { API_EXAMPLES, buildOpenApiDocument } from '../../src/lib/server/http/op
 import { parseConfig, setConfig } from '../../src/lib/server/platform/config.ts';
 import { GET as searchProjects } from '../../src/routes/api/v1/projects/+server.ts';
 import { GET as getProject } from '../../src/routes/api/v1/projects/[id]/+server.ts';
+import { GET as exportProjects } from '../../src/routes/api/v1/projects.[format]/+server.ts';
 import { GET as suggest } from '../../src/routes/api/v1/suggest/+server.ts';
 
 type Handler = (event: never) => Response | Promise<Response>;
 const ROUTES: [RegExp, Handler][] = [
   [/^\/api\/v1\/projects$/, searchProjects as Handler],
   [/^\/api\/v1\/projects\/([^/]+)$/, getProject as Handler],
+  [/^\/api\/v1\/projects\.(\w+)$/, exportProjects as Handler],
   [/^\/api\/v1\/suggest$/, suggest as Handler],
 ];
 
@@ -22,7 +24,11 @@ async function call(pathAndQuery: string, headers: Record<string, string> = {}):
   for (const [pattern, handler] of ROUTES) {
     const match = pattern.exec(url.pathname);
     if (match) {
-      const event = { url, request: new Request(url, { headers }), params: { id: match[1] ?? '' } };
+      const event = {
+        url,
+        request: new Request(url, { headers }),
+        params: { id: match[1] ?? '', format: match[1] ?? '' },
+      };
       return handler(event as never);
     }
   }
@@ -104,6 +110,15 @@ describe('the open data API', () => {
     const missing = await call('/api/v1/projects/nope');
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('not_found');
+  });
+
+  it('exports a whole search as CSV, streamed', async () => {
+    const response = await call('/api/v1/projects.csv?q=solidaire');
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await response.text()).trim().split('\n');
+    const total = (await (await call('/api/v1/projects?q=solidaire')).json()).meta.total;
+    expect(lines.length).toBe(total + 1);
+    expect((await call('/api/v1/projects.xml')).status).toBe(400);
   });
 
   it.each([

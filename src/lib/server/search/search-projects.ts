@@ -71,7 +71,7 @@ export function territoryCodes(params: SearchParams): string[] {
 }
 
 /** The filter parameters $2–$13 shared by the search and facet queries. */
-function filterValues(params: SearchParams, now: Date): unknown[] {
+export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
   const since = new Date(now);
   since.setMonth(since.getMonth() - FRESH_MONTHS);
   return [
@@ -107,7 +107,7 @@ export async function searchProjects(
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
   const rows = await db.query<{ total: number; id: number | null; km: number | null }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
-    ...filterValues(params, options.now ?? new Date()),
+    ...searchFilterValues(params, options.now ?? new Date()),
     sort,
     params.perPage,
     offset,
@@ -213,7 +213,7 @@ export async function searchFacets(
     SEARCH_FACETS_SQL,
     [
       prepared.tsquery,
-      ...filterValues(params, options.now ?? new Date()),
+      ...searchFilterValues(params, options.now ?? new Date()),
       params.region,
       params.departement,
       params.epci,
