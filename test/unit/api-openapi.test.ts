@@ -5,10 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getApp } from '../../src/lib/server/app.ts';
 import { API_EXAMPLES, buildOpenApiDocument } from '../../src/lib/server/http/openapi.ts';
 import { parseConfig, setConfig } from '../../src/lib/server/platform/config.ts';
+import { GET as partners } from '../../src/routes/api/v1/partners/+server.ts';
 import { GET as searchProjects } from '../../src/routes/api/v1/projects/+server.ts';
 import { GET as getProject } from '../../src/routes/api/v1/projects/[id]/+server.ts';
 import { GET as exportProjects } from '../../src/routes/api/v1/projects.[format]/+server.ts';
+import { GET as statistics } from '../../src/routes/api/v1/statistics/+server.ts';
 import { GET as suggest } from '../../src/routes/api/v1/suggest/+server.ts';
+import { GET as taxonomy } from '../../src/routes/api/v1/taxonomy/+server.ts';
+import { GET as territories } from '../../src/routes/api/v1/territories/+server.ts';
 
 type Handler = (event: never) => Response | Promise<Response>;
 const ROUTES: [RegExp, Handler][] = [
@@ -16,6 +20,10 @@ const ROUTES: [RegExp, Handler][] = [
   [/^\/api\/v1\/projects\/([^/]+)$/, getProject as Handler],
   [/^\/api\/v1\/projects\.(\w+)$/, exportProjects as Handler],
   [/^\/api\/v1\/suggest$/, suggest as Handler],
+  [/^\/api\/v1\/taxonomy$/, taxonomy as Handler],
+  [/^\/api\/v1\/territories$/, territories as Handler],
+  [/^\/api\/v1\/partners$/, partners as Handler],
+  [/^\/api\/v1\/statistics$/, statistics as Handler],
 ];
 
 /** Calls the route's handler as SvelteKit would (hooks aside), without a network. */
@@ -85,8 +93,12 @@ describe('the open data API', () => {
   it.each(API_EXAMPLES)('runs the example "$summary"', async ({ path: example, status }) => {
     const response = await call(example);
     expect(response.status).toBe(status);
+    if (example.includes('.csv')) {
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      return;
+    }
     const body = await response.json();
-    if (status === 200) expect(body).toHaveProperty('data');
+    if (status === 200) expect(body.data.length).toBeGreaterThan(0);
     else expect(body.error).toMatchObject({ code: 'invalid_parameter', parameter: 'page' });
   });
 
@@ -127,6 +139,8 @@ describe('the open data API', () => {
     ['/api/v1/projects?lat=95&lon=2', 'lat'],
     ['/api/v1/projects?cursor=%21%21', 'cursor'],
     ['/api/v1/suggest?limit=99', 'limit'],
+    ['/api/v1/territories?level=planet', 'level'],
+    ['/api/v1/statistics?by=colour', 'by'],
   ])('refuses %s with a 400 naming %s', async (url, parameter) => {
     const response = await call(url);
     expect(response.status).toBe(400);

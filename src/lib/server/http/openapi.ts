@@ -143,6 +143,87 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      '/projects.{format}': {
+        get: {
+          operationId: 'exportProjects',
+          summary: 'Exporter toute une recherche (tous les résultats), en flux',
+          parameters: [
+            {
+              name: 'format',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: ['csv', 'json', 'geojson'] },
+            },
+            ...queryParameters(searchQuerySchema).filter(
+              (p) => !['page', 'per_page', 'cursor'].includes(p.name),
+            ),
+          ],
+          responses: {
+            '200': { description: 'Les projets, avec partenaires, liens et licences' },
+            '400': errorResponse,
+            '429': errorResponse,
+          },
+        },
+      },
+      '/taxonomy': {
+        get: {
+          operationId: 'taxonomy',
+          summary: 'Thèmes, sous-thèmes, publics et méthodes, avec le nombre de projets',
+          responses: {
+            '200': {
+              description: 'Les termes',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
+        },
+      },
+      '/territories': {
+        get: {
+          operationId: 'territories',
+          summary: 'Territoires d’un niveau, dans un parent, par nom, avec le nombre de projets',
+          parameters: [
+            {
+              name: 'level',
+              in: 'query',
+              required: false,
+              schema: {
+                type: 'string',
+                enum: ['region', 'departement', 'epci', 'commune'],
+                default: 'region',
+              },
+            },
+            { name: 'parent', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 100 } },
+          ],
+          responses: { '200': { description: 'Les territoires' }, '400': errorResponse },
+        },
+      },
+      '/partners': {
+        get: {
+          operationId: 'partners',
+          summary: 'Partenaires actifs, leur licence et leurs sources publiques',
+          responses: { '200': { description: 'Les partenaires' } },
+        },
+      },
+      '/statistics': {
+        get: {
+          operationId: 'statistics',
+          summary: 'Nombre de projets par thème × territoire × partenaire × mois, pour une recherche',
+          parameters: [
+            {
+              name: 'by',
+              in: 'query',
+              required: false,
+              description: 'theme, region ou departement, partner, month (séparés par des virgules)',
+              schema: { type: 'string', default: 'theme' },
+            },
+            ...queryParameters(searchQuerySchema).filter(
+              (p) => !['page', 'per_page', 'cursor', 'sort'].includes(p.name),
+            ),
+          ],
+          responses: { '200': { description: 'Les comptes' }, '400': errorResponse },
+        },
+      },
       '/health': {
         get: {
           operationId: 'health',

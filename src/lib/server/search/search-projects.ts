@@ -37,13 +37,14 @@ export async function prepareQuery(db: Queryable, q: string): Promise<PreparedQu
   const last = lastTerm && !lastTerm.negated && !lastTerm.phrase ? foldWord(lastTerm.words[0] ?? '') : '';
   const unknown = new Map<string, string[]>();
   const corrections = new Map<string, string[]>();
+  if (last.length >= 3 && !words.includes(last)) words.push(last);
   if (words.length) {
-    const rows = await db.query<{ word: string; known: boolean; near: string[] }>(SEARCH_WORDS_SQL, [
-      words,
-      last,
-      8,
-    ]);
+    const rows = await db.query<{ word: string; known: boolean; near: string[]; completions: string[] }>(
+      SEARCH_WORDS_SQL,
+      [words, last, 8],
+    );
     for (const row of rows) {
+      if (row.completions.length) corrections.set(row.word, row.completions.slice(0, 5));
       if (row.known) continue;
       unknown.set(row.word, row.near);
       // The closest spellings only: "soldiaire" is "solidaire" (1 edit), not also "solaire" (2).
@@ -55,7 +56,7 @@ export async function prepareQuery(db: Queryable, q: string): Promise<PreparedQu
         .filter((x) => x.d === best)
         .map((x) => x.n)
         .slice(0, 3);
-      if (fixes.length) corrections.set(row.word, fixes);
+      if (fixes.length) corrections.set(row.word, [...(corrections.get(row.word) ?? []), ...fixes]);
     }
   }
   return { tsquery: buildTsQuery(terms, { corrections }), unknown };

@@ -90,7 +90,8 @@ export function buildTsQuery(terms: QueryTerm[], options: TsQueryOptions = {}): 
     const isSynonym = synonyms.groups.some((g) => g.some((t) => sameWords(t, [folded])));
     if (index === last && prefixLast && folded.length >= 3 && !isSynonym)
       alternatives[0] = `${quote([word])}:*`;
-    for (const fix of corrections.get(folded) ?? []) alternatives.push(quote([fix]));
+    // A synonym is a whole word ("ESS"): neither completed nor corrected.
+    if (!isSynonym) for (const fix of corrections.get(folded) ?? []) alternatives.push(quote([fix]));
     const expr = alternatives.length > 1 ? `(${alternatives.join(' | ')})` : (alternatives[0] ?? '');
     parts.push(withSynonyms(term.words, expr, synonyms));
   });
