@@ -110,6 +110,36 @@ export const en: Messages = {
         parameterHints[parameter] ?? 'another value.'
       }`,
   },
+  apiDoc: {
+    title: 'Open data API',
+    description: 'Documentation of the open API of the projects of the Carrefour des innovations sociales.',
+    intro:
+      'All published data is freely available as JSON under /api/v1, without a key. Each project names the partners that list it, with the link to their page and the licence of their data: reuse it and credit these partners.',
+    openapi: 'The complete description, as OpenAPI 3.1, generated from the schemas that validate requests:',
+    examplesTitle: 'Examples',
+    parametersTitle: 'Search parameters (the same as the /recherche page)',
+    parameters: [
+      ['q', 'words: accents optional, typos tolerated, "exact phrase", -exclusion'],
+      ['theme, public, partner', 'codes (several allowed, repeated or comma-separated)'],
+      ['region, departement, epci, commune', 'INSEE / SIREN codes of the territory'],
+      ['lat, lon, radius', 'a point and a radius in kilometres'],
+      ['bbox', 'map box: west,south,east,north'],
+      ['fresh', 'true: projects seen at their source in the last 12 months'],
+      ['sort', 'relevance (default with q), newest, name, distance'],
+      ['page, per_page, cursor', 'pagination by page number, or by opaque cursor (links.next)'],
+    ] as [string, string][],
+    rulesTitle: 'Rules',
+    rules: [
+      'Errors: { "error": { "code", "parameter", "message" } } with status 400 (invalid parameter, named), 404 or 429.',
+      'Rate limit per IP address (configurable): past it, status 429 and a Retry-After header.',
+      'Reads open to every origin (CORS); ETag and Cache-Control headers: send If-None-Match to get 304.',
+      'Very broad searches: past 2,000 results the total is a minimum (meta.totalExact = false) and facets are estimated on the first results (meta.facetsExact = false).',
+      'Exports: /api/v1/projects.csv, .json and .geojson return every result of a search, streamed, with partners, links and licences.',
+    ],
+    versioningTitle: 'Versioning promise',
+    versioning:
+      'Version 1 (/api/v1) only changes by additions: new fields, parameters or endpoints may appear, never a field removed, renamed or changed in meaning. An incompatible change will open /api/v2, and /api/v1 will stay served for at least 12 months after it is announced.',
+  },
   pagination: {
     label: 'Results pages',
     previous: 'Previous page',

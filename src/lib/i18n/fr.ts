@@ -139,6 +139,40 @@ export const fr = {
         parameterHints[parameter] ?? 'une autre valeur.'
       }`,
   },
+  apiDoc: {
+    title: 'API open data',
+    description: 'Documentation de l’API ouverte des projets du Carrefour des innovations sociales.',
+    intro:
+      'Toutes les données publiées sont accessibles librement en JSON sous /api/v1, sans clé. Chaque projet cite les partenaires qui le recensent, avec le lien vers leur page et la licence de leurs données : réutilisez-les en citant ces partenaires.',
+    openapi:
+      'La description complète, au format OpenAPI 3.1, générée à partir des schémas qui valident les requêtes :',
+    examplesTitle: 'Exemples',
+    parametersTitle: 'Paramètres de recherche (les mêmes que la page /recherche)',
+    parameters: [
+      [
+        'q',
+        'mots recherchés : accents facultatifs, fautes de frappe tolérées, "expression exacte", -exclusion',
+      ],
+      ['theme, public, partner', 'codes (plusieurs possibles, répétés ou séparés par des virgules)'],
+      ['region, departement, epci, commune', 'codes INSEE / SIREN du territoire'],
+      ['lat, lon, radius', 'un point et un rayon en kilomètres'],
+      ['bbox', 'cadre de carte : ouest,sud,est,nord'],
+      ['fresh', 'true : projets vus à la source depuis moins de 12 mois'],
+      ['sort', 'relevance (par défaut avec q), newest, name, distance'],
+      ['page, per_page, cursor', 'pagination par numéro de page, ou par curseur opaque (links.next)'],
+    ] as [string, string][],
+    rulesTitle: 'Règles',
+    rules: [
+      'Erreurs : { "error": { "code", "parameter", "message" } } avec le statut 400 (paramètre invalide, nommé), 404 ou 429.',
+      'Limite de débit par adresse IP (configurable) : au-delà, statut 429 et en-tête Retry-After.',
+      'Lectures ouvertes à toutes les origines (CORS) ; en-têtes ETag et Cache-Control : renvoyez If-None-Match pour obtenir 304.',
+      'Recherches très larges : au-delà de 2 000 résultats, le total est un minimum (meta.totalExact = false) et les facettes sont estimées sur les premiers résultats (meta.facetsExact = false).',
+      'Exports : /api/v1/projects.csv, .json et .geojson renvoient tous les résultats d’une recherche, en flux, avec partenaires, liens et licences.',
+    ],
+    versioningTitle: 'Promesse de version',
+    versioning:
+      'La version 1 (/api/v1) ne change que par ajouts : de nouveaux champs, paramètres ou points d’accès peuvent apparaître, jamais un champ retiré, renommé ou changé de sens. Un changement incompatible ouvrira /api/v2, et /api/v1 restera servie au moins 12 mois après son annonce.',
+  },
   pagination: {
     label: 'Pagination des résultats',
     previous: 'Page précédente',
