@@ -105,7 +105,16 @@ CREATE FUNCTION tadata_territory_codes_sync() RETURNS trigger
 CREATE TRIGGER project_location_territory_codes AFTER INSERT OR UPDATE OR DELETE ON project_location
   FOR EACH ROW EXECUTE FUNCTION tadata_territory_codes_sync();
 
-UPDATE project SET territory_codes = tadata_territory_codes(id);
+UPDATE project p SET territory_codes = c.codes
+FROM (
+  SELECT l.project_id, array_agg(DISTINCT c ORDER BY c) AS codes
+  FROM project_location l,
+       unnest(ARRAY['R:' || l.region_code, 'D:' || l.departement_code,
+                    'E:' || l.epci_code, 'C:' || l.insee_code]) AS c
+  WHERE c IS NOT NULL
+  GROUP BY l.project_id
+) AS c
+WHERE p.id = c.project_id;
 
 -- Public credits of each project, denormalised from the charter view public_project_source
 -- (which stays the one definition of "publicly credited"): the slugs of the partners that
@@ -159,7 +168,15 @@ CREATE TRIGGER raw_record_public_credits AFTER UPDATE OF gone_at, last_seen_at O
 CREATE TRIGGER partner_public_credits AFTER UPDATE OF status, slug ON partner
   FOR EACH ROW EXECUTE FUNCTION tadata_public_credits_sync();
 
-SELECT tadata_refresh_public_credits(ARRAY(SELECT id FROM project));
+-- Backfill in one pass (the function above is for the few rows a trigger touches).
+UPDATE project p
+SET public_partners = c.partners, public_last_seen_at = c.last_seen_at
+FROM (
+  SELECT s.project_id, array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug) AS partners,
+         max(s.last_seen_at) AS last_seen_at
+  FROM public_project_source s GROUP BY s.project_id
+) AS c
+WHERE p.id = c.project_id;
 
 -- The name alone, for "name matches first" without reading every matching row (bounded ranking).
 ALTER TABLE project ADD COLUMN name_vector tsvector

@@ -199,3 +199,26 @@ JOIN partner pa ON pa.slug = 'partenaire-' || gen.partner_n
 JOIN source s ON s.partner_id = pa.id
 JOIN raw_record r ON r.source_id = s.id AND r.stable_key = gen.public_id`,
 ];
+
+/** What the triggers would have written, in one pass each (they were paused for the load). */
+const TERRITORY_CODES_SQL = /* sql */ `
+UPDATE project p SET territory_codes = c.codes
+FROM (
+  SELECT l.project_id, array_agg(DISTINCT c ORDER BY c) AS codes
+  FROM project_location l,
+       unnest(ARRAY['R:' || l.region_code, 'D:' || l.departement_code,
+                    'E:' || l.epci_code, 'C:' || l.insee_code]) AS c
+  WHERE c IS NOT NULL
+  GROUP BY l.project_id
+) AS c
+WHERE p.id = c.project_id`;
+
+const PUBLIC_CREDITS_SQL = /* sql */ `
+UPDATE project p
+SET public_partners = c.partners, public_last_seen_at = c.last_seen_at
+FROM (
+  SELECT s.project_id, array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug) AS partners,
+         max(s.last_seen_at) AS last_seen_at
+  FROM public_project_source s GROUP BY s.project_id
+) AS c
+WHERE p.id = c.project_id`;
