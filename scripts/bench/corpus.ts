@@ -106,10 +106,8 @@ export async function loadCorpus(
   await db.exec(`SET session_replication_role = DEFAULT`);
   const loaded = performance.now();
   await db.exec(`SELECT tadata_rebuild_search_words()`);
-  await db.exec(
-    `UPDATE project SET territory_codes = tadata_territory_codes(id) WHERE cardinality(territory_codes) = 0`,
-  );
-  await db.exec(`SELECT tadata_refresh_public_credits(ARRAY(SELECT id FROM project))`);
+  await db.exec(TERRITORY_CODES_SQL);
+  await db.exec(PUBLIC_CREDITS_SQL);
   await db.exec(`REINDEX TABLE project`);
   await db.exec(`VACUUM ANALYZE`);
   const indexed = performance.now();
