@@ -1,5 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
+import { corsPreflight, rateLimited } from '$lib/server/http/api-response.ts';
+import { RateLimiter } from '$lib/server/http/rate-limiter.ts';
+import { getConfig } from '$lib/server/platform/config.ts';
 import { getLogger } from '$lib/server/platform/logger.ts';
 
 // Open the database, migrate, load reference data and the demo before the first request.
@@ -11,7 +14,23 @@ export const init: ServerInit = async () => {
   });
 };
 
+let limiter: RateLimiter | undefined;
+
 export const handle: Handle = async ({ event, resolve }) => {
+  if (event.url.pathname.startsWith('/api/')) {
+    if (event.request.method === 'OPTIONS') return corsPreflight();
+    const config = getConfig();
+    limiter ??= new RateLimiter(config.apiRateLimit, config.apiRateWindowSeconds);
+    const decision = limiter.check(event.getClientAddress());
+    if (!decision.allowed) return rateLimited(decision.retryAfterSeconds, decision.limit);
+    const response = await resolve(event);
+    if (decision.limit > 0) {
+      response.headers.set('X-RateLimit-Limit', String(decision.limit));
+      response.headers.set('X-RateLimit-Remaining', String(decision.remaining));
+    }
+    response.headers.set('X-Content-Type-Options', 'nosniff');
+    return response;
+  }
   const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');

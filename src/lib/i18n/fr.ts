@@ -20,6 +20,17 @@ const parameterNames: Record<string, string> = {
   departement: 'département (departement)',
   page: 'numéro de page (page)',
   per_page: 'nombre de résultats par page (per_page)',
+  public: 'public (public)',
+  partner: 'partenaire (partner)',
+  epci: 'intercommunalité (epci)',
+  commune: 'commune (commune)',
+  lat: 'latitude (lat)',
+  lon: 'longitude (lon)',
+  radius: 'rayon en km (radius)',
+  bbox: 'cadre de carte (bbox)',
+  fresh: 'fraîcheur (fresh)',
+  sort: 'tri (sort)',
+  cursor: 'curseur (cursor)',
 };
 
 const parameterHints: Record<string, string> = {
@@ -29,6 +40,17 @@ const parameterHints: Record<string, string> = {
   departement: 'un code de département comme 69, 2A ou 974.',
   page: 'un nombre entier entre 1 et 1000.',
   per_page: 'un nombre entier entre 1 et 100.',
+  public: 'un code de public.',
+  partner: 'l’identifiant d’un partenaire, en minuscules.',
+  epci: 'un code SIREN d’intercommunalité à 9 chiffres.',
+  commune: 'un code INSEE de commune comme 69123.',
+  lat: 'une latitude entre -90 et 90, avec lon.',
+  lon: 'une longitude entre -180 et 180, avec lat.',
+  radius: 'un rayon en kilomètres, avec lat et lon.',
+  bbox: 'ouest,sud,est,nord en degrés décimaux.',
+  fresh: 'true ou false.',
+  sort: 'relevance, newest, name ou distance (distance avec lat et lon).',
+  cursor: 'un curseur donné par une réponse précédente.',
 };
 
 export const fr = {
@@ -108,10 +130,64 @@ export const fr = {
       `La page ${page} n’existe pas : cette recherche compte ${pageCount} page${pageCount > 1 ? 's' : ''}.`,
     firstPage: 'Revenir à la première page',
     json: 'Ces résultats en JSON',
+    onMap: 'Voir sur la carte',
+    csv: 'Exporter en CSV',
+    geojson: 'Exporter en GeoJSON',
+    totalAtLeast: (n: number): string => `Plus de ${number.format(n)} projets`,
+    didYouMean: 'Vouliez-vous dire',
+    facetsHeading: 'Affiner la recherche',
+    facetNames: {
+      theme: 'Thèmes',
+      subtheme: 'Sous-thèmes',
+      public: 'Publics',
+      partner: 'Partenaires',
+      region: 'Régions',
+      departement: 'Départements',
+      epci: 'Intercommunalités',
+      commune: 'Communes',
+    } as Record<string, string>,
+    facetCount: (n: number): string => count(n, 'projet', 'projets'),
+    facetRemove: (label: string): string => `Retirer le filtre ${label}`,
+    facetAdd: (label: string): string => `Filtrer sur ${label}`,
+    facetsEstimated: 'Recherche très large : les nombres sont estimés sur les premiers résultats.',
     invalidParameter: (parameter: string): string =>
       `Le paramètre « ${parameterNames[parameter] ?? parameter} » n’est pas valide : attendu ${
         parameterHints[parameter] ?? 'une autre valeur.'
       }`,
+  },
+  apiDoc: {
+    title: 'API open data',
+    description: 'Documentation de l’API ouverte des projets du Carrefour des innovations sociales.',
+    intro:
+      'Toutes les données publiées sont accessibles librement en JSON sous /api/v1, sans clé. Chaque projet cite les partenaires qui le recensent, avec le lien vers leur page et la licence de leurs données : réutilisez-les en citant ces partenaires.',
+    openapi:
+      'La description complète, au format OpenAPI 3.1, générée à partir des schémas qui valident les requêtes :',
+    examplesTitle: 'Exemples',
+    parametersTitle: 'Paramètres de recherche (les mêmes que la page /recherche)',
+    parameters: [
+      [
+        'q',
+        'mots recherchés : accents facultatifs, fautes de frappe tolérées, "expression exacte", -exclusion',
+      ],
+      ['theme, public, partner', 'codes (plusieurs possibles, répétés ou séparés par des virgules)'],
+      ['region, departement, epci, commune', 'codes INSEE / SIREN du territoire'],
+      ['lat, lon, radius', 'un point et un rayon en kilomètres'],
+      ['bbox', 'cadre de carte : ouest,sud,est,nord'],
+      ['fresh', 'true : projets vus à la source depuis moins de 12 mois'],
+      ['sort', 'relevance (par défaut avec q), newest, name, distance'],
+      ['page, per_page, cursor', 'pagination par numéro de page, ou par curseur opaque (links.next)'],
+    ] as [string, string][],
+    rulesTitle: 'Règles',
+    rules: [
+      'Erreurs : { "error": { "code", "parameter", "message" } } avec le statut 400 (paramètre invalide, nommé), 404 ou 429.',
+      'Limite de débit par adresse IP (configurable) : au-delà, statut 429 et en-tête Retry-After.',
+      'Lectures ouvertes à toutes les origines (CORS) ; en-têtes ETag et Cache-Control : renvoyez If-None-Match pour obtenir 304.',
+      'Recherches très larges : au-delà de 2 000 résultats, le total est un minimum (meta.totalExact = false) et les facettes sont estimées sur les premiers résultats (meta.facetsExact = false).',
+      'Exports : /api/v1/projects.csv, .json et .geojson renvoient tous les résultats d’une recherche, en flux, avec partenaires, liens et licences.',
+    ],
+    versioningTitle: 'Promesse de version',
+    versioning:
+      'La version 1 (/api/v1) ne change que par ajouts : de nouveaux champs, paramètres ou points d’accès peuvent apparaître, jamais un champ retiré, renommé ou changé de sens. Un changement incompatible ouvrira /api/v2, et /api/v1 restera servie au moins 12 mois après son annonce.',
   },
   pagination: {
     label: 'Pagination des résultats',

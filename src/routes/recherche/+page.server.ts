@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import { fr as t } from '$lib/i18n/fr.ts';
 import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
+import { facetLinks } from '$lib/server/search/facet-links.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
-import { searchProjects } from '$lib/server/search/search-projects.ts';
+import { prepareQuery, searchFacets, searchProjects } from '$lib/server/search/search-projects.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -20,7 +21,10 @@ export const load: PageServerLoad = async ({ url }) => {
   }
 
   const { db } = await getApp();
-  const [result, options] = await Promise.all([searchProjects(db, params), getSearchOptions(db)]);
+  const prepared = await prepareQuery(db, params.q);
+  const result = await searchProjects(db, params, { prepared });
+  const facets = await searchFacets(db, params, { prepared });
+  const options = await getSearchOptions(db);
   const { page, pageCount } = result;
   const link = (overrides: Partial<SearchParams>) => `/recherche${searchParamsToQuery(params, overrides)}`;
 
@@ -28,6 +32,32 @@ export const load: PageServerLoad = async ({ url }) => {
     params,
     options,
     total: result.total,
+    totalExact: result.totalExact,
+    facets: facetLinks(params, facets),
+    didYouMeanHref: result.didYouMean
+      ? `/recherche${searchParamsToQuery({ ...params, q: result.didYouMean, page: 1, cursor: null })}`
+      : null,
+    didYouMean: result.didYouMean,
+    // Filters the form has no field for, so that submitting new words keeps them.
+    hiddenFields: [
+      ...params.themes.slice(1).map((v) => ['theme', v]),
+      ...params.publics.map((v) => ['public', v]),
+      ...params.partners.map((v) => ['partner', v]),
+      ...(params.epci ? [['epci', params.epci]] : []),
+      ...(params.commune ? [['commune', params.commune]] : []),
+      ...(params.near
+        ? [
+            ['lat', String(params.near.lat)],
+            ['lon', String(params.near.lon)],
+            ...(params.near.radiusKm !== null ? [['radius', String(params.near.radiusKm)]] : []),
+          ]
+        : []),
+      ...(params.bbox
+        ? [['bbox', [params.bbox.west, params.bbox.south, params.bbox.east, params.bbox.north].join(',')]]
+        : []),
+      ...(params.fresh ? [['fresh', 'true']] : []),
+      ...(params.sort !== 'relevance' && params.sort !== 'newest' ? [['sort', params.sort]] : []),
+    ] as [string, string][],
     page,
     pageCount,
     perPage: result.perPage,
@@ -36,5 +66,8 @@ export const load: PageServerLoad = async ({ url }) => {
     nextHref: page < pageCount ? link({ page: page + 1 }) : null,
     firstPageHref: link({ page: 1 }),
     jsonHref: `/api/v1/projects${searchParamsToQuery(params)}`,
+    mapHref: `/carte${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
+    csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
+    geojsonHref: `/api/v1/projects.geojson${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
   };
 };

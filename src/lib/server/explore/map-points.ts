@@ -1,7 +1,6 @@
 import type { Queryable } from '../platform/db/database.ts';
-import { prepareSearchText } from '../search/prepare-search-text.ts';
+import { matchingProjectIds } from '../search/matching-project-ids.ts';
 import type { SearchParams } from '../search/search.views.ts';
-import { SEARCH_PROJECTS_SQL } from '../search/search-projects.query.ts';
 import { MAP_POINTS_SQL } from './map-points.query.ts';
 
 /** The map's data for a search, compact enough for 100,000 projects (about 30 bytes a site). */
@@ -19,16 +18,8 @@ export interface MapPointsView {
 const MAX_POINTS = 250_000;
 
 export async function getMapPoints(db: Queryable, params: SearchParams): Promise<MapPointsView> {
-  // The search's own filters and ranking, without its page limit: the map shows every match.
-  const matches = await db.query<{ total: number; id: number | null }>(SEARCH_PROJECTS_SQL, [
-    prepareSearchText(params.q),
-    params.themes,
-    params.region,
-    params.departement,
-    MAX_POINTS,
-    0,
-  ]);
-  const ids = matches.map((m) => m.id).filter((id): id is number => id !== null);
+  // The search's own filters and order, without its page limit: the map shows every match.
+  const ids = await matchingProjectIds(db, params, MAX_POINTS);
   const rows = ids.length
     ? await db.query<{
         slug: string;
@@ -57,7 +48,7 @@ export async function getMapPoints(db: Queryable, params: SearchParams): Promise
     }
   }
   return {
-    total: matches[0]?.total ?? 0,
+    total: ids.length,
     projects,
     points,
     departements: Object.fromEntries([...perDepartement].map(([code, set]) => [code, set.size])),

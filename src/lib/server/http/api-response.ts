@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { InvalidParameterError, NotFoundError } from '../errors.ts';
+import { etagOf, isNotModified } from './etag.ts';
 
 /**
  * One error envelope for the whole API, with stable codes:
@@ -21,5 +22,53 @@ export function apiError(error: unknown): Response {
   throw error;
 }
 
+/** 429 Too Many Requests, in the same envelope, with Retry-After. */
+export function rateLimited(retryAfterSeconds: number, limit: number): Response {
+  return json(
+    {
+      error: {
+        code: 'rate_limited',
+        message: `too many requests: at most ${limit} per window; retry in ${retryAfterSeconds} s`,
+      },
+    },
+    { status: 429, headers: { ...CORS_HEADERS, 'Retry-After': String(retryAfterSeconds) } },
+  );
+}
+
 /** Reads are open to any origin (open data). */
-export const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' } as const;
+export const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining',
+} as const;
+
+/** The answer to a CORS preflight on a read endpoint. */
+export function corsPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS_HEADERS,
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': 'If-None-Match, Content-Type',
+      'Access-Control-Max-Age': '86400',
+    },
+  });
+}
+
+/**
+ * A cacheable JSON read: CORS, Cache-Control, and an ETag; 304 Not Modified when the client
+ * already holds this version.
+ */
+export function cachedJson(request: Request, body: unknown, maxAgeSeconds = 60): Response {
+  const text = JSON.stringify(body);
+  const etag = etagOf(text);
+  const headers = {
+    ...CORS_HEADERS,
+    'Cache-Control': `public, max-age=${maxAgeSeconds}`,
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+  };
+  if (isNotModified(request.headers.get('if-none-match'), etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(text, { headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -35,6 +35,8 @@ export const configSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   JOBS_ENABLED: booleanFromEnv.default(true),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -51,6 +53,9 @@ export interface Config {
   loadDemo: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
+  /** Requests per client IP and window on /api (0: no limit). */
+  apiRateLimit: number;
+  apiRateWindowSeconds: number;
   harvest: HarvestConfig;
   /** Whether `tadata serve` also runs the job worker and the harvest scheduler. */
   jobsEnabled: boolean;
@@ -107,6 +112,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     jobsEnabled: raw.JOBS_ENABLED,
     adminToken: raw.ADMIN_TOKEN,
+    apiRateLimit: raw.API_RATE_LIMIT,
+    apiRateWindowSeconds: raw.API_RATE_WINDOW_SECONDS,
   };
 }
 

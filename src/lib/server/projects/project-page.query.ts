@@ -61,3 +61,12 @@ WHERE p.id > $1::int AND p.published
 ORDER BY p.id
 LIMIT $2::int
 `;
+
+/** The published projects $1 (ids), in that order, with everything an export row shows. */
+export const PROJECT_DETAILS_BY_IDS_SQL = /* sql */ `
+SELECT ${PROJECT_DETAIL_COLUMNS}
+FROM unnest($1::int[]) WITH ORDINALITY AS wanted (id, ord)
+JOIN project p ON p.id = wanted.id
+WHERE p.published AND EXISTS (SELECT 1 FROM public_project_source s WHERE s.project_id = p.id)
+ORDER BY wanted.ord
+`;

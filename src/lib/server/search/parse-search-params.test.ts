@@ -1,22 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../errors.ts';
-import { parseSearchParams, searchParamsToQuery } from './parse-search-params.ts';
+import { decodeCursor, encodeCursor, parseSearchParams, searchParamsToQuery } from './parse-search-params.ts';
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
 
 describe('parseSearchParams', () => {
   it('gives defaults for an empty query', () => {
-    expect(parse('')).toEqual({ q: '', themes: [], region: null, departement: null, page: 1, perPage: 20 });
+    expect(parse('')).toEqual({
+      q: '',
+      themes: [],
+      publics: [],
+      partners: [],
+      region: null,
+      departement: null,
+      epci: null,
+      commune: null,
+      near: null,
+      bbox: null,
+      fresh: false,
+      sort: 'newest',
+      page: 1,
+      perPage: 20,
+      cursor: null,
+    });
   });
 
   it('reads repeated and comma-separated themes, and territory codes', () => {
     expect(
       parse('q=%20emploi%20%20jeunes&theme=emp&theme=SOL,ACE&region=84&departement=2a&page=2&per_page=50'),
-    ).toEqual({
+    ).toMatchObject({
       q: 'emploi jeunes',
       themes: ['EMP', 'SOL', 'ACE'],
       region: '84',
       departement: '2A',
+      sort: 'relevance',
       page: 2,
       perPage: 50,
     });
@@ -29,6 +46,21 @@ describe('parseSearchParams', () => {
     ['departement=999999', 'departement'],
     ['region=x', 'region'],
     ['theme=not-a-code!', 'theme'],
+    ['public=a%20b', 'public'],
+    ['partner=Not%20a%20slug', 'partner'],
+    ['epci=12', 'epci'],
+    ['commune=abc', 'commune'],
+    ['lat=48.8', 'lon'],
+    ['lon=2.3', 'lat'],
+    ['lat=91&lon=2', 'lat'],
+    ['lat=48&lon=2&radius=0', 'radius'],
+    ['radius=5', 'radius'],
+    ['bbox=1,2,3', 'bbox'],
+    ['bbox=3,40,1,45', 'bbox'],
+    ['fresh=maybe', 'fresh'],
+    ['sort=popular', 'sort'],
+    ['sort=distance', 'sort'],
+    ['cursor=%2F%2F', 'cursor'],
   ])('refuses %s naming the parameter', (query, parameter) => {
     try {
       parse(query);
@@ -37,6 +69,34 @@ describe('parseSearchParams', () => {
       expect(error).toBeInstanceOf(InvalidParameterError);
       expect((error as InvalidParameterError).parameter).toBe(parameter);
     }
+  });
+
+  it('reads the new filters, the point, the box and the sort', () => {
+    expect(
+      parse(
+        'public=jeu&partner=Mon-Reseau,autre&epci=200046977&commune=69123&lat=45.76&lon=4.83&radius=10&bbox=4.7,45.7,4.9,45.8&fresh=1&sort=distance',
+      ),
+    ).toMatchObject({
+      publics: ['JEU'],
+      partners: ['mon-reseau', 'autre'],
+      epci: '200046977',
+      commune: '69123',
+      near: { lat: 45.76, lon: 4.83, radiusKm: 10 },
+      bbox: { west: 4.7, south: 45.7, east: 4.9, north: 45.8 },
+      fresh: true,
+      sort: 'distance',
+    });
+  });
+
+  it('round-trips every parameter, and encodes opaque cursors', () => {
+    const params = parse(
+      'q=epicerie&theme=SOL&public=JEU&partner=a-b&region=84&departement=69&epci=200046977&commune=69123&lat=45.7&lon=4.8&radius=5&bbox=4,45,5,46&fresh=true&sort=name&per_page=10&page=2',
+    );
+    expect(parse(searchParamsToQuery(params).slice(1))).toEqual(params);
+    const cursor = encodeCursor(40);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(cursor)).toBe(40);
+    expect(() => decodeCursor('abc')).toThrow(InvalidParameterError);
   });
 
   it('round-trips through searchParamsToQuery', () => {

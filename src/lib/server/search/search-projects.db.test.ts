@@ -6,7 +6,7 @@ import { getHomeData } from '../projects/get-home-data.ts';
 import { getProjectPage } from '../projects/get-project-page.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { getSearchOptions } from './search-options.ts';
-import { searchProjects } from './search-projects.ts';
+import { searchFacets, searchProjects } from './search-projects.ts';
 
 describe('searchProjects on the demo projects', () => {
   let db: Database;
@@ -133,5 +133,108 @@ describe('searchProjects on the demo projects', () => {
       await db.query(`UPDATE partner SET status = 'active' WHERE slug = $1`, [DEMO_PARTNER.slug]);
     }
     expect((await search('')).total).toBe(150);
+  });
+
+  const ids = async (query: string) => (await search(`${query}&per_page=100`)).items.map((p) => p.id);
+
+  it('filters by EPCI and commune, a radius around a point and a map box', async () => {
+    const montreuil = await search('commune=93048&per_page=100');
+    expect(montreuil.total).toBeGreaterThanOrEqual(6);
+    for (const item of montreuil.items) expect(item.departement?.code).toBe('93');
+    const estEnsemble = await search('epci=200054781&per_page=100');
+    expect(estEnsemble.total).toBeGreaterThanOrEqual(montreuil.total);
+    expect(await ids('commune=93048&departement=75')).toEqual([]);
+    // Around Montreuil town hall (48.8638, 2.4485), nearest first.
+    const near = await search('lat=48.8638&lon=2.4485&radius=2&sort=distance&per_page=100');
+    expect(near.total).toBeGreaterThanOrEqual(6);
+    const km = near.items.map((p) => p.distanceKm ?? Number.NaN);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(Math.max(...km)).toBeLessThanOrEqual(2);
+    // A box around that 2 km circle holds every project of the circle.
+    const box = await search('bbox=2.38,48.83,2.52,48.90&per_page=100');
+    expect(box.items.map((p) => p.id)).toEqual(expect.arrayContaining(near.items.map((p) => p.id)));
+    expect(await ids('bbox=-5,40,-4,41')).toEqual([]);
+  });
+
+  it('filters by public and partner', async () => {
+    const [cravate] = (await search('q=cravate')).items;
+    await db.query(`UPDATE project SET publics = '{JEU}' WHERE public_id = $1`, [cravate?.id]);
+    try {
+      expect((await search('public=JEU')).items.map((p) => p.name)).toEqual(['La Cravate Solidaire']);
+      const facets = await searchFacets(db, parseSearchParams(new URLSearchParams('public=JEU')));
+      expect(facets.public).toEqual([expect.objectContaining({ code: 'JEU', count: 1, selected: true })]);
+    } finally {
+      await db.query(`UPDATE project SET publics = '{}' WHERE public_id = $1`, [cravate?.id]);
+    }
+    expect((await search(`partner=${DEMO_PARTNER.slug}`)).total).toBe(150);
+    expect((await search('partner=nobody')).total).toBe(0);
+  });
+
+  it('keeps only projects seen at their source in the last 12 months', async () => {
+    expect((await search('fresh=true')).total).toBe(150);
+    const [cravate] = (await search('q=cravate')).items;
+    await db.query(
+      `UPDATE project_source SET last_seen_at = now() - interval '2 years'
+       WHERE project_id = (SELECT id FROM project WHERE public_id = $1)`,
+      [cravate?.id],
+    );
+    expect((await search('fresh=true')).total).toBe(149);
+    expect((await search('fresh=true&q=cravate')).total).toBe(0);
+    await db.query(
+      `UPDATE project_source SET last_seen_at = now() WHERE project_id = (SELECT id FROM project WHERE public_id = $1)`,
+      [cravate?.id],
+    );
+  });
+
+  it('sorts by name and by newest, and pages with an opaque cursor', async () => {
+    const byName = (await search('sort=name&per_page=100')).items.map((p) => p.name.toLowerCase());
+    expect(byName).toEqual([...byName].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const first = await search('q=solidaire&per_page=4');
+    expect(first.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    const second = await search(`q=solidaire&per_page=4&cursor=${first.nextCursor}`);
+    const paged = await search('q=solidaire&per_page=4&page=2');
+    expect(second.items.map((p) => p.id)).toEqual(paged.items.map((p) => p.id));
+    const all = await search('q=solidaire&per_page=100');
+    expect(all.nextCursor).toBeNull();
+  });
+
+  it('stops counting past a threshold and says the total is estimated', async () => {
+    const params = parseSearchParams(new URLSearchParams('per_page=5'));
+    const capped = await searchProjects(db, params, { countLimit: 20 });
+    expect(capped.totalExact).toBe(false);
+    expect(capped.total).toBe(20);
+    expect(capped.items).toHaveLength(5);
+    expect((await searchProjects(db, params)).totalExact).toBe(true);
+  });
+
+  it('counts facets for the current search, disjunctively', async () => {
+    const facetsOf = (query: string) => searchFacets(db, parseSearchParams(new URLSearchParams(query)));
+    const all = await facetsOf('q=solidaire');
+    const total = (await search('q=solidaire')).total;
+    const sumRegions = all.region.reduce((n, v) => n + v.count, 0);
+    expect(sumRegions).toBeGreaterThanOrEqual(total);
+    expect(all.partner).toEqual([expect.objectContaining({ code: DEMO_PARTNER.slug, count: total })]);
+    expect(all.departement.length).toBeGreaterThan(3);
+    expect(all.commune).toEqual([]);
+    // Selecting a theme keeps the other themes' counts, and narrows the other facets.
+    const emp = await facetsOf('q=solidaire&theme=EMP');
+    expect(emp.theme).toEqual(all.theme.map((v) => ({ ...v, selected: v.code === 'EMP' })));
+    const empTotal = (await search('q=solidaire&theme=EMP')).total;
+    expect(emp.partner[0]?.count).toBe(empTotal);
+    // The territory hierarchy: départements of the selected région, communes of the département.
+    const idf = await facetsOf('region=11');
+    expect(idf.region.find((r) => r.code === '11')).toMatchObject({ selected: true, label: 'Île-de-France' });
+    expect(idf.region.length).toBeGreaterThan(5);
+    for (const d of idf.departement)
+      expect(['75', '77', '78', '91', '92', '93', '94', '95']).toContain(d.code);
+    const seineSaintDenis = await facetsOf('region=11&departement=93');
+    expect(seineSaintDenis.epci.map((e) => e.code)).toContain('200054781');
+    expect(seineSaintDenis.commune.find((c) => c.code === '93048')).toMatchObject({ label: 'Montreuil' });
+    // A search inside a long facet list.
+    const within = await searchFacets(db, parseSearchParams(new URLSearchParams('')), {
+      within: { facet: 'departement', text: 'rhone' },
+    });
+    expect(within.departement.map((d) => d.label)).toEqual(expect.arrayContaining(['Rhône']));
+    for (const d of within.departement) expect(d.label.toLowerCase()).toMatch(/rh[oô]ne/);
   });
 });

@@ -1,26 +1,247 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
-import { prepareSearchText } from './prepare-search-text.ts';
-import type { SearchParams, SearchResultView } from './search.views.ts';
+import { decodeCursor, encodeCursor } from './parse-search-params.ts';
+import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
+import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
 import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { SEARCH_SNIPPETS_SQL } from './search-snippets.query.ts';
+import {
+  allowedTypos,
+  buildTsQuery,
+  correctableWords,
+  editDistance,
+  foldWord,
+  parseQueryTerms,
+} from './search-text.ts';
+import { SEARCH_WORDS_SQL } from './search-words.query.ts';
 
-export async function searchProjects(db: Queryable, params: SearchParams): Promise<SearchResultView> {
-  const rows = await db.query<{ total: number; id: number | null }>(SEARCH_PROJECTS_SQL, [
-    prepareSearchText(params.q),
+/**
+ * Past this many matches, counting stops (the total is "at least" this many), relevance ranks
+ * these matches plus the name matches, and facets count these matches only (estimated).
+ */
+export const DEFAULT_COUNT_LIMIT = 2_000;
+const FRESH_MONTHS = 12;
+
+export interface PreparedQuery {
+  /** Text for to_tsquery('tadata_fr', …), '' when no word is searched. */
+  tsquery: string;
+  /** Folded words that the dictionary does not know, with their nearest known words. */
+  unknown: Map<string, string[]>;
+}
+
+/** Parses the words, and corrects the misspelt ones against the dictionary of indexed words. */
+export async function prepareQuery(db: Queryable, q: string): Promise<PreparedQuery> {
+  const terms = parseQueryTerms(q);
+  const words = correctableWords(terms);
+  const lastTerm = terms.at(-1);
+  const last = lastTerm && !lastTerm.negated && !lastTerm.phrase ? foldWord(lastTerm.words[0] ?? '') : '';
+  const unknown = new Map<string, string[]>();
+  const corrections = new Map<string, string[]>();
+  if (last.length >= 3 && !words.includes(last)) words.push(last);
+  if (words.length) {
+    const rows = await db.query<{ word: string; known: boolean; near: string[]; completions: string[] }>(
+      SEARCH_WORDS_SQL,
+      [words, last, 8],
+    );
+    for (const row of rows) {
+      if (row.completions.length) corrections.set(row.word, row.completions.slice(0, 5));
+      if (row.known) continue;
+      unknown.set(row.word, row.near);
+      // The closest spellings only: "soldiaire" is "solidaire" (1 edit), not also "solaire" (2).
+      const scored = row.near
+        .map((n) => ({ n, d: editDistance(n, row.word) }))
+        .filter((x) => x.d <= allowedTypos(row.word));
+      const best = Math.min(...scored.map((x) => x.d));
+      const fixes = scored
+        .filter((x) => x.d === best)
+        .map((x) => x.n)
+        .slice(0, 3);
+      if (fixes.length) corrections.set(row.word, [...(corrections.get(row.word) ?? []), ...fixes]);
+    }
+  }
+  return { tsquery: buildTsQuery(terms, { corrections }), unknown };
+}
+
+export function territoryCodes(params: SearchParams): string[] {
+  return [
+    params.region && `R:${params.region}`,
+    params.departement && `D:${params.departement}`,
+    params.epci && `E:${params.epci}`,
+    params.commune && `C:${params.commune}`,
+  ].filter((c): c is string => Boolean(c));
+}
+
+/** The filter parameters $2–$13 shared by the search and facet queries. */
+export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
+  const since = new Date(now);
+  since.setMonth(since.getMonth() - FRESH_MONTHS);
+  return [
     params.themes,
-    params.region,
-    params.departement,
+    params.publics,
+    params.partners,
+    territoryCodes(params),
+    params.bbox?.west ?? null,
+    params.bbox?.south ?? null,
+    params.bbox?.east ?? null,
+    params.bbox?.north ?? null,
+    params.near?.lat ?? null,
+    params.near?.lon ?? null,
+    params.near?.radiusKm ?? null,
+    params.fresh ? since.toISOString() : null,
+  ];
+}
+
+export interface SearchOptionsArg {
+  countLimit?: number;
+  now?: Date;
+  prepared?: PreparedQuery;
+}
+
+export async function searchProjects(
+  db: Queryable,
+  params: SearchParams,
+  options: SearchOptionsArg = {},
+): Promise<SearchResultView> {
+  const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
+  const prepared = options.prepared ?? (await prepareQuery(db, params.q));
+  const offset = params.cursor ? decodeCursor(params.cursor) : (params.page - 1) * params.perPage;
+  const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
+  const rows = await db.query<{ total: number; id: number | null; km: number | null }>(SEARCH_PROJECTS_SQL, [
+    prepared.tsquery,
+    ...searchFilterValues(params, options.now ?? new Date()),
+    sort,
     params.perPage,
-    (params.page - 1) * params.perPage,
+    offset,
+    Math.max(countLimit, offset + params.perPage + 1),
   ]);
-  const total = rows[0]?.total ?? 0;
-  const ids = rows.map((r) => r.id).filter((id): id is number => id !== null);
+  const counted = rows[0]?.total ?? 0;
+  const totalExact = counted < Math.max(countLimit, offset + params.perPage + 1);
+  const hits = rows.filter((r): r is { total: number; id: number; km: number | null } => r.id !== null);
+  const ids = hits.map((r) => r.id);
+  const [cards, snippets] = await Promise.all([
+    loadProjectCards(db, ids),
+    prepared.tsquery && ids.length ? loadSnippets(db, prepared.tsquery, ids) : new Map<number, string>(),
+  ]);
+  const items: SearchHitView[] = cards.map((card, i) => {
+    const hit = hits[i];
+    return {
+      ...card,
+      snippetHtml: hit ? (snippets.get(hit.id) ?? null) : null,
+      distanceKm: hit?.km != null ? Math.round(hit.km * 10) / 10 : null,
+    };
+  });
+  const page = Math.floor(offset / params.perPage) + 1;
   return {
     params,
-    total,
-    page: params.page,
+    total: counted,
+    totalExact,
+    page,
     perPage: params.perPage,
-    pageCount: Math.max(1, Math.ceil(total / params.perPage)),
-    items: await loadProjectCards(db, ids),
+    pageCount: Math.max(1, Math.ceil(counted / params.perPage)),
+    nextCursor: offset + params.perPage < counted ? encodeCursor(offset + params.perPage) : null,
+    items,
+    didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
+}
+
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+const START_MARK = String.fromCharCode(2);
+const STOP_MARK = String.fromCharCode(3);
+
+/** ts_headline marks matches with control characters; the text is escaped before they become <mark>. */
+export function markSnippet(raw: string): string {
+  return escapeHtml(raw).split(START_MARK).join('<mark>').split(STOP_MARK).join('</mark>');
+}
+
+async function loadSnippets(db: Queryable, tsquery: string, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db.query<{ id: number; snippet: string | null }>(SEARCH_SNIPPETS_SQL, [tsquery, ids]);
+  return new Map(rows.filter((r) => r.snippet).map((r) => [r.id, markSnippet(r.snippet ?? '')]));
+}
+
+/** The query with each unknown word replaced by its nearest known word (up to 3 edits). */
+export function didYouMean(q: string, unknown: Map<string, string[]>): string | null {
+  let changed = false;
+  const fixed = q.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const folded = foldWord(word);
+    const near = (unknown.get(folded) ?? [])
+      .map((n, order) => ({ n, order, d: editDistance(n, folded) }))
+      .filter((x) => x.d <= 3)
+      .sort((a, b) => a.d - b.d || a.order - b.order)[0]?.n;
+    if (!near) return word;
+    changed = true;
+    return near;
+  });
+  return changed ? fixed : null;
+}
+
+export interface FacetOptions {
+  /** Search inside one facet's labels (long lists: communes, partners). */
+  within?: { facet: FacetName; text: string };
+  /** Values per facet, most frequent first. */
+  limit?: number;
+  /** Matches counted at most (see DEFAULT_COUNT_LIMIT). */
+  countLimit?: number;
+  now?: Date;
+  prepared?: PreparedQuery;
+}
+
+const FACET_NAMES: FacetName[] = [
+  'theme',
+  'subtheme',
+  'public',
+  'partner',
+  'region',
+  'departement',
+  'epci',
+  'commune',
+];
+
+/** Disjunctive facet counts for the current search. */
+export async function searchFacets(
+  db: Queryable,
+  params: SearchParams,
+  options: FacetOptions = {},
+): Promise<FacetsView> {
+  const prepared = options.prepared ?? (await prepareQuery(db, params.q));
+  const rows = await db.query<{ facet: FacetName; code: string; label: string; count: number }>(
+    SEARCH_FACETS_SQL,
+    [
+      prepared.tsquery,
+      ...searchFilterValues(params, options.now ?? new Date()),
+      params.region,
+      params.departement,
+      params.epci,
+      options.within?.facet ?? null,
+      options.within ? options.within.text.replace(/[%_\\]/g, '') : null,
+      options.limit ?? 50,
+      options.countLimit ?? DEFAULT_COUNT_LIMIT,
+    ],
+  );
+  const selected: Record<FacetName, string[]> = {
+    theme: params.themes,
+    subtheme: params.themes,
+    public: params.publics,
+    partner: params.partners,
+    region: params.region ? [params.region] : [],
+    departement: params.departement ? [params.departement] : [],
+    epci: params.epci ? [params.epci] : [],
+    commune: params.commune ? [params.commune] : [],
+  };
+  const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as FacetsView;
+  for (const row of rows) {
+    facets[row.facet]?.push({
+      code: row.code,
+      label: row.label,
+      count: row.count,
+      selected: selected[row.facet].includes(row.code),
+    });
+  }
+  return facets;
 }

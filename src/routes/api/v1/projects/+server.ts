@@ -1,36 +1,22 @@
-import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
-import { apiError, CORS_HEADERS } from '$lib/server/http/api-response.ts';
-import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
-import { searchProjects } from '$lib/server/search/search-projects.ts';
+import { apiError, cachedJson, corsPreflight } from '$lib/server/http/api-response.ts';
+import { parseSearchParams } from '$lib/server/search/parse-search-params.ts';
+import { presentSearchResponse } from '$lib/server/search/search-api.presenter.ts';
+import { prepareQuery, searchFacets, searchProjects } from '$lib/server/search/search-projects.ts';
 import type { RequestHandler } from './$types';
 
-/** Search published projects: the same parameters as the /recherche page. */
-export const GET: RequestHandler = async ({ url }) => {
+/** Search published projects with facets: the same parameters as the /recherche page. */
+export const GET: RequestHandler = async ({ url, request }) => {
   try {
     const params = parseSearchParams(url.searchParams);
     const { db } = await getApp();
-    const result = await searchProjects(db, params);
-    const link = (page: number) => `${url.origin}/api/v1/projects${searchParamsToQuery(params, { page })}`;
-    return json(
-      {
-        data: result.items,
-        meta: {
-          total: result.total,
-          page: result.page,
-          perPage: result.perPage,
-          pageCount: result.pageCount,
-        },
-        links: {
-          self: link(result.page),
-          next: result.page < result.pageCount ? link(result.page + 1) : null,
-          prev: result.page > 1 ? link(result.page - 1) : null,
-          html: `${url.origin}/recherche${searchParamsToQuery(params)}`,
-        },
-      },
-      { headers: { ...CORS_HEADERS, 'Cache-Control': 'public, max-age=60' } },
-    );
+    const prepared = await prepareQuery(db, params.q);
+    const result = await searchProjects(db, params, { prepared });
+    const facets = await searchFacets(db, params, { prepared });
+    return cachedJson(request, presentSearchResponse(result, facets, url.origin));
   } catch (error) {
     return apiError(error);
   }
 };
+
+export const OPTIONS: RequestHandler = () => corsPreflight();

@@ -1,0 +1,99 @@
+/**
+ * npm run bench:api -- [--size 100000] [--duration 20] [--connections 10]
+ *
+ * Builds an embedded database with a synthetic corpus of the given size in a temporary data
+ * directory, starts the built server on it (no rate limit), and runs an HTTP load with
+ * autocannon on /api/v1/projects with realistic searches (each answer has its total and
+ * facets). Prints requests per second, latency percentiles and errors. Never asserted.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { migrate } from '../src/lib/server/platform/db/migrate.ts';
+import { openPgliteDatabase } from '../src/lib/server/platform/db/pglite-database.ts';
+import { loadReferenceData } from '../src/lib/server/reference/load-reference-data.ts';
+import { silentLogger } from '../test/support/silent-logger.ts';
+import { freePort, REPO_ROOT } from '../test/support/tadata-server.ts';
+import { loadCorpus } from './bench/corpus.ts';
+import { realisticQueries } from './bench/queries.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tadata-bench-api-'));
+const size = Number(values.size);
+console.log(`bench:api — ${size.toLocaleString('en')} projects, data in ${dataDir}`);
+const db = await openPgliteDatabase(path.join(dataDir, 'pglite'), 'bench:api');
+await migrate(db);
+await loadReferenceData(db, silentLogger);
+await loadCorpus(db, size);
+const regions = (await db.query<{ code: string }>(`SELECT code FROM region`)).map((r) => r.code);
+const departements = (await db.query<{ code: string }>(`SELECT code FROM departement`)).map((r) => r.code);
+const themes = (
+  await db.query<{ code: string }>(`SELECT code FROM taxonomy_term WHERE vocabulary = 'theme'`)
+).map((r) => r.code);
+await db.close();
+
+const port = await freePort();
+const server = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'tadata.js'), 'serve'], {
+  cwd: REPO_ROOT,
+  env: {
+    ...process.env,
+    DATABASE_URL: '',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOAD_DEMO: 'false',
+    API_RATE_LIMIT: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  for (let i = 0; ; i++) {
+    if (i > 600) throw new Error('the server did not start');
+    const ok = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const paths = realisticQueries(500, regions, departements, themes).map((q) => `/api/v1/projects?${q}`);
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    requests: [
+      {
+        setupRequest: (request) => {
+          next = (next + 1) % paths.length;
+          return { ...request, path: paths[next] ?? '/api/v1/projects' };
+        },
+      },
+    ],
+  });
+  const l = result.latency;
+  console.log(
+    `requests/s: average ${result.requests.average.toFixed(0)}, median ${result.requests.p50}; ` +
+      `latency: median ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms`,
+  );
+  console.log(
+    `${result.requests.total} requests, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`,
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { facetLinks, toggleFacet } from './facet-links.ts';
+import { parseSearchParams } from './parse-search-params.ts';
+import type { FacetsView } from './search.views.ts';
+
+const parse = (q: string) => parseSearchParams(new URLSearchParams(q));
+
+describe('facet links', () => {
+  it('toggles list facets and keeps the territory hierarchy consistent', () => {
+    const params = parse('q=vélo&theme=EMP&region=11&departement=93&commune=93048&page=3');
+    expect(toggleFacet(params, 'theme', 'SOL')).toMatchObject({ themes: ['EMP', 'SOL'], page: 1 });
+    expect(toggleFacet(params, 'theme', 'EMP').themes).toEqual([]);
+    expect(toggleFacet(params, 'region', '84')).toMatchObject({
+      region: '84',
+      departement: null,
+      commune: null,
+    });
+    expect(toggleFacet(params, 'departement', '93')).toMatchObject({
+      region: '11',
+      departement: null,
+      commune: null,
+    });
+    expect(toggleFacet(params, 'commune', '93048').commune).toBeNull();
+  });
+
+  it('gives one link per value, without empty groups', () => {
+    const empty = {
+      theme: [],
+      subtheme: [],
+      public: [],
+      partner: [],
+      region: [],
+      departement: [],
+      epci: [],
+      commune: [],
+    };
+    const facets: FacetsView = {
+      ...empty,
+      theme: [{ code: 'EMP', label: 'Emploi', count: 3, selected: true }],
+      region: [{ code: '11', label: 'Île-de-France', count: 2, selected: false }],
+    };
+    const groups = facetLinks(parse('q=velo&theme=EMP'), facets);
+    expect(groups.map((g) => g.name)).toEqual(['theme', 'region']);
+    expect(groups[0]?.values[0]?.href).toBe('/recherche?q=velo');
+    expect(groups[1]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&region=11');
+  });
+});

@@ -1,0 +1,27 @@
+import type { Queryable } from '../platform/db/database.ts';
+import type { SearchParams } from './search.views.ts';
+import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { prepareQuery, searchFilterValues } from './search-projects.ts';
+
+/**
+ * Every project matching a search (not a page), in the search's order: for exports and the map,
+ * which show all matches. Its total, unlike a page's, is always exact.
+ */
+export async function matchingProjectIds(
+  db: Queryable,
+  params: SearchParams,
+  limit: number,
+  now = new Date(),
+): Promise<number[]> {
+  const prepared = await prepareQuery(db, params.q);
+  const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
+  const rows = await db.query<{ id: number | null }>(SEARCH_PROJECTS_SQL, [
+    prepared.tsquery,
+    ...searchFilterValues(params, now),
+    sort,
+    limit,
+    0,
+    1,
+  ]);
+  return rows.map((r) => r.id).filter((id): id is number => id !== null);
+}

@@ -1,0 +1,35 @@
+import { searchParamsToQuery } from './parse-search-params.ts';
+import type { FacetsView, SearchResultView } from './search.views.ts';
+
+/** The public shape of /api/v1/projects: results, counts, facets and links. */
+export function presentSearchResponse(result: SearchResultView, facets: FacetsView, origin: string) {
+  const { params } = result;
+  const link = (overrides: Parameters<typeof searchParamsToQuery>[1]) =>
+    `${origin}/api/v1/projects${searchParamsToQuery(params, overrides)}`;
+  return {
+    data: result.items,
+    meta: {
+      total: result.total,
+      /** False when the total is a lower bound (very broad searches: counting stopped). */
+      totalExact: result.totalExact,
+      page: result.page,
+      perPage: result.perPage,
+      pageCount: result.pageCount,
+      nextCursor: result.nextCursor,
+      didYouMean: result.didYouMean,
+      /** Facet counts cover every match when totalExact, else a sample of the first matches. */
+      facetsExact: result.totalExact,
+      facets,
+    },
+    links: {
+      self: link({}),
+      next: result.nextCursor ? link({ cursor: result.nextCursor, page: 1 }) : null,
+      nextPage: result.page < result.pageCount ? link({ page: result.page + 1, cursor: null }) : null,
+      prev: result.page > 1 ? link({ page: result.page - 1, cursor: null }) : null,
+      html: `${origin}/recherche${searchParamsToQuery(params, { cursor: null })}`,
+      csv: `${origin}/api/v1/projects.csv${searchParamsToQuery(params, { cursor: null, page: 1 })}`,
+    },
+  };
+}
+
+export type SearchResponse = ReturnType<typeof presentSearchResponse>;

@@ -1,0 +1,91 @@
+/**
+ * Facet counts for a search: for each filter, how many matching projects each value would
+ * give. Disjunctive: a filter's own selection is left out of its counts, so the other values of
+ * a selected facet keep their counts. Territories are a hierarchy: régions always, départements
+ * within the selected région, EPCI within the selected département, communes within the
+ * selected EPCI or département.
+ * $1–$13 as in SEARCH_PROJECTS_SQL; $14 $15 $16 the selected région, département and EPCI codes;
+ * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
+ * number of values per facet, most frequent first; $20 the number of matches counted: past it
+ * the counts describe the first $20 matches only (the caller says they are estimated).
+ * Rows: facet, code, label, count.
+ */
+export const SEARCH_FACETS_SQL = /* sql */ `
+WITH query AS (
+  SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
+),
+base AS (
+  SELECT p.id, p.themes, p.subthemes, p.publics, p.territory_codes, p.public_partners,
+         (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
+         (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
+         (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
+         (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory
+  FROM project p
+  CROSS JOIN query q
+  WHERE p.published
+    AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
+    AND ($6::float8 IS NULL OR EXISTS (
+          SELECT 1 FROM project_location l
+          WHERE l.project_id = p.id
+            AND l.longitude BETWEEN $6::float8 AND $8::float8
+            AND l.latitude BETWEEN $7::float8 AND $9::float8))
+    AND ($12::float8 IS NULL OR EXISTS (
+          SELECT 1 FROM project_location l
+          WHERE l.project_id = p.id AND l.latitude IS NOT NULL
+            AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
+                               + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
+                <= $12::float8))
+    AND cardinality(p.public_partners) > 0
+    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+  LIMIT $20::int
+),
+counts AS (
+  SELECT 'theme' AS facet, c AS code, count(*)::int AS count
+  FROM base, unnest(base.themes) AS c
+  WHERE by_public AND by_partner AND by_territory GROUP BY c
+  UNION ALL
+  SELECT 'subtheme', c, count(*)::int
+  FROM base, unnest(base.subthemes) AS c
+  WHERE by_public AND by_partner AND by_territory GROUP BY c
+  UNION ALL
+  SELECT 'public', c, count(*)::int
+  FROM base, unnest(base.publics) AS c
+  WHERE by_theme AND by_partner AND by_territory GROUP BY c
+  UNION ALL
+  SELECT 'partner', c, count(*)::int
+  FROM base, unnest(base.public_partners) AS c
+  WHERE by_theme AND by_public AND by_territory GROUP BY c
+  UNION ALL
+  SELECT CASE left(c, 1) WHEN 'R' THEN 'region' WHEN 'D' THEN 'departement'
+                         WHEN 'E' THEN 'epci' ELSE 'commune' END,
+         substr(c, 3), count(*)::int
+  FROM base, unnest(base.territory_codes) AS c
+  WHERE by_theme AND by_public AND by_partner
+    AND (c LIKE 'R:%'
+      OR (c LIKE 'D:%' AND ($14::text IS NULL OR 'R:' || $14::text = ANY (base.territory_codes)))
+      OR (c LIKE 'E:%' AND 'D:' || $15::text = ANY (base.territory_codes))
+      OR (c LIKE 'C:%' AND ('E:' || $16::text = ANY (base.territory_codes)
+                            OR ($16::text IS NULL AND 'D:' || $15::text = ANY (base.territory_codes)))))
+  GROUP BY c
+),
+labelled AS (
+  SELECT counts.facet, counts.code, counts.count,
+         coalesce(t.label_fr, pa.name, r.name, d.name, e.name, co.name, counts.code) AS label
+  FROM counts
+  LEFT JOIN taxonomy_term t
+    ON counts.facet IN ('theme', 'subtheme', 'public') AND t.code = counts.code
+   AND t.vocabulary = CASE counts.facet WHEN 'public' THEN 'public2018' ELSE counts.facet END
+  LEFT JOIN partner pa ON counts.facet = 'partner' AND pa.slug = counts.code
+  LEFT JOIN region r ON counts.facet = 'region' AND r.code = counts.code
+  LEFT JOIN departement d ON counts.facet = 'departement' AND d.code = counts.code
+  LEFT JOIN epci e ON counts.facet = 'epci' AND e.code = counts.code
+  LEFT JOIN commune co ON counts.facet = 'commune' AND co.insee_code = counts.code
+),
+ranked AS (
+  SELECT labelled.*, row_number() OVER (PARTITION BY facet ORDER BY count DESC, label) AS n
+  FROM labelled
+  WHERE $17::text IS NULL OR facet <> $17::text
+     OR tadata_unaccent(lower(label)) LIKE '%' || tadata_unaccent(lower($18::text)) || '%'
+)
+SELECT facet, code, label, count FROM ranked WHERE n <= $19::int ORDER BY facet, n
+`;
