@@ -68,8 +68,7 @@ describe(`harvesting the synthetic partner sites (${testDatabaseKind()})`, () =>
       startUrls: [`${sites.origin}/joomla/index.php?option=com_sobi2&Itemid=95&limit=5&limitstart=0`],
       items: 'table.sobi2Listing tr',
       detailLink: 'span.sobi2ItemTitle a',
-      // The "Suivante" link leads to limitstart=5, 10, 15 (the site answers 404 past the end,
-      // which a url-template pagination would count as a failed page).
+      // The "Suivante" link leads to limitstart=5, 10, 15.
       pagination: { type: 'next-link', selector: 'a[title=Suivante]' },
       fields: {
         name: { selector: 'h1.sobi2Details_title', from: 'detail' },
@@ -85,6 +84,24 @@ describe(`harvesting the synthetic partner sites (${testDatabaseKind()})`, () =>
     const records = await stored('joomla');
     expect(records.map((r) => r.fields.name)).toEqual(JOOMLA_PROJECTS.map((p) => p.name));
     expect(records[0]?.fields.carrier).toBe(JOOMLA_PROJECTS[0]?.carrier);
+  });
+
+  it('Joomla: the same directory paged by an offset template, the 404 past the end ending the list', async () => {
+    const base = `${sites.origin}/joomla/index.php?option=com_sobi2&Itemid=95&limit=5`;
+    const run = await harvest('joomla-offset', {
+      kind: 'html',
+      schemaVersion: 1,
+      startUrls: [`${base}&limitstart=0`],
+      items: 'table.sobi2Listing tr',
+      detailLink: 'span.sobi2ItemTitle a',
+      pagination: { type: 'url-template', template: `${base}&limitstart={offset}`, step: 5 },
+      fields: { name: { selector: 'h1.sobi2Details_title', from: 'detail' } },
+      politeness: noDelay,
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.incompleteBecause).toEqual([]);
+    expect(run.status).toBe('succeeded');
+    expect(run.records.found).toBe(JOOMLA_PROJECTS.length);
   });
 
   it('WordPress: archive pages linked by rel=next', async () => {

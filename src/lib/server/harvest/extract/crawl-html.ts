@@ -47,6 +47,7 @@ export async function crawlHtml(config: HtmlSourceConfig, state: CrawlState): Pr
 
   let detailLinkMisses = 0;
   let templatePage = 0;
+  const templated = new Set<string>();
   const visited = new Set<string>();
   const queue = [...config.startUrls];
   while (queue.length) {
@@ -61,7 +62,7 @@ export async function crawlHtml(config: HtmlSourceConfig, state: CrawlState): Pr
       break;
     }
     visited.add(url);
-    const fetched = await state.fetch(url, listingOptions);
+    const fetched = await state.fetch(url, listingOptions, templated.has(url));
     if (!fetched) continue;
     visited.add(fetched.url);
     const page = await parse(fetched.body, fetched.url);
@@ -109,7 +110,9 @@ export async function crawlHtml(config: HtmlSourceConfig, state: CrawlState): Pr
     } else if (pagination?.type === 'url-template' && nodes.length && newItems) {
       // Sites that clamp the offset serve the last page again: no new item ends the list too.
       templatePage++;
-      queue.unshift(templateUrl(pagination, templatePage));
+      const next = templateUrl(pagination, templatePage);
+      templated.add(next);
+      queue.unshift(next);
     }
   }
   if (detailLinkMisses) {

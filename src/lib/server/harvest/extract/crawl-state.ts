@@ -67,10 +67,15 @@ export class CrawlState {
   }
 
   /** Fetches a page; a thrown error or a non-2xx status is recorded and gives null. */
-  async fetch(url: string, options: FetchOptions): Promise<FetchedPage | null> {
+  /**
+   * `pastTheEnd`: a page guessed from a URL template (page N+1, offset +5). Sites answer
+   * 404 or 410 past their last page: that ends the list, it is not a failure.
+   */
+  async fetch(url: string, options: FetchOptions, pastTheEnd = false): Promise<FetchedPage | null> {
     this.fetched++;
     try {
       const page = await this.fetchPage(url, options);
+      if (pastTheEnd && (page.status === 404 || page.status === 410)) return null;
       if (page.status < 200 || page.status > 299) {
         this.fail(url, `HTTP ${page.status}`);
         return null;
