@@ -1,44 +1,11 @@
 /**
- * What consolidation needs from the territories and taxonomy modules, as small interfaces so
- * the rules can be tested with any implementation.
+ * What consolidation needs from the territories and taxonomy modules: their own interfaces,
+ * re-exported so that consolidation code imports them from one place (and tests can give any
+ * implementation of them).
  */
-export interface GeocodeInput {
-  inseeCode?: string | null;
-  postalCode?: string | number | null;
-  city?: string | null;
-  departement?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-}
 
-export interface GeocodeResult {
-  inseeCode: string | null;
-  city: string | null;
-  postalCode: string | null;
-  epciCode: string | null;
-  departementCode: string | null;
-  regionCode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  precision: 'commune' | 'postal_code' | 'departement' | 'region' | 'unknown';
-  coordinatesFlagged?: boolean;
-  warnings: string[];
-}
-
-export interface Geocoder {
-  geocode(input: GeocodeInput): GeocodeResult;
-}
-
-export interface TagMapping {
-  codes2018: string[];
-  themes: string[];
-  subthemes: string[];
-  unmapped: string[];
-}
-
-export interface TagMapper {
-  mapTags(partnerKey: string, tags: string[]): TagMapping;
-}
+export type { TagMapper, TagMapping } from '../taxonomy/map-partner-tags.ts';
+export type { GeocodeInput, GeocodeResult, Geocoder } from '../territories/geocoder.ts';
 
 /** Codes and names consolidation checks against: taxonomy terms and territory names. */
 export interface ReferenceNames {
