@@ -1,12 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
-import { REPO_ROOT, startTadataServer, type TadataServer } from '../support/tadata-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { SCREENSHOTS, useJourney } from '../support/browser-journey.ts';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface AxeViolation {
@@ -36,41 +33,32 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('territory journey and accessibility of the public pages', () => {
-  let server: TadataServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTadataServer({ env: { LOAD_DEMO: 'true' } });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ width: 1280, height: 900 });
 
   test('a visitor goes from the territories to a région, a département and a project', async () => {
-    const base = server?.url ?? '';
-    await page.goto(`${base}/territoires`);
-    await page.getByRole('link', { name: 'Île-de-France' }).first().click();
-    await page.waitForURL(/\/territoires\/ile-de-france$/);
-    expect(await page.locator('h1').textContent()).toBe('Île-de-France');
-    expect(await page.getByTestId('territory-comparison').textContent()).toMatch(/pour 100 000 habitants/);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'territory-1-region.png'), fullPage: true });
+    const base = journey.server.url ?? '';
+    await journey.page.goto(`${base}/territoires`);
+    await journey.page.getByRole('link', { name: 'Île-de-France' }).first().click();
+    await journey.page.waitForURL(/\/territoires\/ile-de-france$/);
+    expect(await journey.page.locator('h1').textContent()).toBe('Île-de-France');
+    expect(await journey.page.getByTestId('territory-comparison').textContent()).toMatch(
+      /pour 100 000 habitants/,
+    );
+    await journey.page.screenshot({ path: path.join(SCREENSHOTS, 'territory-1-region.png'), fullPage: true });
 
-    await page.getByRole('link', { name: 'Paris', exact: true }).click();
-    await page.waitForURL(/\/territoires\/ile-de-france\/paris$/);
-    const cards = page.getByTestId('territory-projects').locator('article');
+    await journey.page.getByRole('link', { name: 'Paris', exact: true }).click();
+    await journey.page.waitForURL(/\/territoires\/ile-de-france\/paris$/);
+    const cards = journey.page.getByTestId('territory-projects').locator('article');
     expect(await cards.count()).toBeGreaterThan(0);
     expect(await cards.first().getByTestId('partner-credit').textContent()).toContain('Fondation La France');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'territory-2-departement.png'), fullPage: true });
+    await journey.page.screenshot({
+      path: path.join(SCREENSHOTS, 'territory-2-departement.png'),
+      fullPage: true,
+    });
 
     await cards.first().getByTestId('project-link').click();
-    await page.waitForURL(/\/projets\//);
-    expect(await page.locator('h1').count()).toBe(1);
+    await journey.page.waitForURL(/\/projets\//);
+    expect(await journey.page.locator('h1').count()).toBe(1);
   });
 
   test.each([
@@ -87,30 +75,31 @@ describe('territory journey and accessibility of the public pages', () => {
     ['widget builder', '/widget'],
     ['widget', '/embed?region=84'],
   ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
-    await page.goto(`${server?.url}${url}`);
-    if (url === '/carte') await page.locator('[data-testid=project-map][data-status=ready]').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await journey.page.goto(`${journey.server.url}${url}`);
+    if (url === '/carte')
+      await journey.page.locator('[data-testid=project-map][data-status=ready]').waitFor();
+    expect(await axeViolations(journey.page)).toEqual([]);
   });
 
   test('a project page describes itself to search engines and suggests similar projects', async () => {
-    await page.goto(`${server?.url}/recherche?q=cravate`);
-    await page.getByTestId('project-link').first().click();
-    await page.waitForURL(/\/projets\//);
+    await journey.page.goto(`${journey.server.url}/recherche?q=cravate`);
+    await journey.page.getByTestId('project-link').first().click();
+    await journey.page.waitForURL(/\/projets\//);
     const jsonLd = JSON.parse(
-      (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+      (await journey.page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
     );
     expect(jsonLd).toMatchObject({ '@type': 'Project', name: 'La Cravate Solidaire' });
     expect(jsonLd.subjectOf[0].publisher.name).toBe("Fondation La France s'Engage");
-    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+    expect(await journey.page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
       'La Cravate Solidaire',
     );
-    expect(await page.getByTestId('similar-projects').locator('article').count()).toBeGreaterThan(0);
+    expect(await journey.page.getByTestId('similar-projects').locator('article').count()).toBeGreaterThan(0);
   });
 
   test('axe finds no violation on a project page', async () => {
-    await page.goto(`${server?.url}/recherche?q=cravate`);
-    await page.getByTestId('project-link').first().click();
-    await page.waitForURL(/\/projets\//);
-    expect(await axeViolations(page)).toEqual([]);
+    await journey.page.goto(`${journey.server.url}/recherche?q=cravate`);
+    await journey.page.getByTestId('project-link').first().click();
+    await journey.page.waitForURL(/\/projets\//);
+    expect(await axeViolations(journey.page)).toEqual([]);
   });
 });

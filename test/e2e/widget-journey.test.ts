@@ -1,37 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
-import { REPO_ROOT, startTadataServer, type TadataServer } from '../support/tadata-server.ts';
-
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { SCREENSHOTS, useJourney } from '../support/browser-journey.ts';
 
 describe('widget: a partner embeds a search on its own page', () => {
-  let server: TadataServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTadataServer({ env: { LOAD_DEMO: 'true' } });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1100, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ width: 1100, height: 900 });
 
   test('the builder gives a snippet whose iframe lists the projects with their partner credit', async () => {
-    await page.goto(`${server?.url}/widget`);
-    await page.getByLabel('Région').selectOption('84');
-    await page.getByRole('button', { name: 'Mettre à jour le code' }).click();
-    await page.waitForURL(/region=84/);
-    const snippet = await page.getByTestId('widget-snippet').inputValue();
+    await journey.page.goto(`${journey.server.url}/widget`);
+    await journey.page.getByLabel('Région').selectOption('84');
+    await journey.page.getByRole('button', { name: 'Mettre à jour le code' }).click();
+    await journey.page.waitForURL(/region=84/);
+    const snippet = await journey.page.getByTestId('widget-snippet').inputValue();
     expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\?region=84" title="[^"]+"/);
 
     // A partner's page, on another origin, pastes the snippet.
@@ -42,7 +24,7 @@ describe('widget: a partner embeds a search on its own page', () => {
       );
     });
     await new Promise<void>((resolve) => partnerSite.listen(0, '127.0.0.1', resolve));
-    const host = await browser?.newPage({ viewport: { width: 900, height: 700 } });
+    const host = await journey.browser.newPage({ viewport: { width: 900, height: 700 } });
     if (!host) throw new Error('no browser');
     await host.goto(`http://127.0.0.1:${(partnerSite.address() as AddressInfo).port}/`);
     const frame = host.frameLocator('iframe');
@@ -59,10 +41,10 @@ describe('widget: a partner embeds a search on its own page', () => {
   });
 
   test('only the widget may be framed by other sites', async () => {
-    const embed = await fetch(`${server?.url}/embed?view=list`);
+    const embed = await fetch(`${journey.server.url}/embed?view=list`);
     expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *');
     expect(embed.headers.get('x-frame-options')).toBeNull();
-    const home = await fetch(`${server?.url}/`);
+    const home = await fetch(`${journey.server.url}/`);
     expect(home.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 });
