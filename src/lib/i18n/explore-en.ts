@@ -72,6 +72,7 @@ export const exploreEn: ExploreMessages = {
     projects: (n: string): string => `${n} published projects`,
     pageDescription: (partner: string, projects: string): string =>
       `${partner}: ${projects} listed for the Carrefour des innovations sociales.`,
+    notFound: 'This partner is unknown.',
   },
   map: {
     title: 'Map of projects',

@@ -74,6 +74,7 @@ export const exploreFr = {
     projects: (n: string): string => `${n} projets publiés`,
     pageDescription: (partner: string, projects: string): string =>
       `${partner} : ${projects} recensés pour le Carrefour des innovations sociales.`,
+    notFound: 'Ce partenaire est inconnu.',
   },
   map: {
     title: 'Carte des projets',

@@ -7,6 +7,8 @@ export interface MapLabels {
   listedBy: string;
   viewAtPartner: string;
   loading: string;
+  /** A project page's link in the page's language (/en/projets/… on English pages). */
+  href: (path: string) => string;
 }
 
 interface ProjectSummary {
@@ -33,7 +35,7 @@ function popupContent(summary: ProjectSummary['data'], labels: MapLabels): HTMLE
   const root = document.createElement('div');
   root.className = 'map-popup';
   const title = document.createElement('a');
-  title.href = summary.path;
+  title.href = labels.href(summary.path);
   title.textContent = summary.name;
   title.className = 'map-popup__title';
   root.append(title);

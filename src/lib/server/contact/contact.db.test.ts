@@ -59,10 +59,10 @@ describe('public forms', () => {
       ok: false,
       reason: 'invalid',
       errors: {
-        name: 'indiquez votre nom',
-        email: 'indiquez une adresse électronique valide',
-        message: 'votre message est trop court',
-        website: 'indiquez une adresse commençant par https://',
+        name: 'name_required',
+        email: 'email_invalid',
+        message: 'message_too_short',
+        website: 'website_invalid',
       },
       values: { email: 'pas-un-email' },
     });

@@ -1,8 +1,8 @@
-import { en } from '$lib/i18n/en.ts';
-import { type ExploreMessages, exploreFr } from '$lib/i18n/explore.ts';
-import { exploreEn } from '$lib/i18n/explore-en.ts';
-import { fr, type Messages } from '$lib/i18n/fr.ts';
-import type { Locale } from '$lib/i18n/locale.ts';
+import { en } from '../../i18n/en.ts';
+import { type ExploreMessages, exploreFr } from '../../i18n/explore.ts';
+import { exploreEn } from '../../i18n/explore-en.ts';
+import { fr, type Messages } from '../../i18n/fr.ts';
+import { type Locale, localeOfUrl } from '../../i18n/locale.ts';
 
 /**
  * The dictionaries of a language, for server code (loads, form actions, error messages). Both
@@ -15,4 +15,13 @@ export function messages(locale: Locale): Messages {
 
 export function exploreMessages(locale: Locale): ExploreMessages {
   return locale === 'en' ? exploreEn : exploreFr;
+}
+
+/**
+ * The language of the page a load serves. Loads read it from the URL rather than from
+ * `locals.locale`: SvelteKit reruns a load in the browser only when something it read changed,
+ * and /recherche?q=x → /en/recherche?q=x changes nothing but the pathname.
+ */
+export function pageLocale(url: URL): Locale {
+  return localeOfUrl(url);
 }
