@@ -75,7 +75,7 @@ describe('territory journey and accessibility of the public pages', () => {
     ['widget builder', '/widget'],
     ['widget', '/embed?region=84'],
     ['English search', '/en/recherche?q=solidaire'],
-    ['English project list of a theme', '/en/thematiques/EMP'],
+    ['English theme', '/en/thematiques/EMP'],
   ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
     await journey.page.goto(`${journey.server.url}${url}`);
     if (url === '/carte')

@@ -77,4 +77,20 @@ describe('language journey: French search → English → project → French', (
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('The parameter “page number (page)” is not valid');
   });
+
+  test('the widget builder offers the language, and the English widget links to English pages', async () => {
+    const base = journey.server.url ?? '';
+    const builder = await (await fetch(`${base}/en/widget?region=84`)).text();
+    // On the English builder, the widget is English unless the partner chooses French.
+    expect(builder).toMatch(/src="http:\/\/127\.0\.0\.1:\d+\/embed\?region=84&amp;lang=en"/);
+    expect(builder).toContain('Language of the widget');
+    const french = await (await fetch(`${base}/en/widget?region=84&lang=fr`)).text();
+    expect(french).toMatch(/\/embed\?region=84"/);
+
+    const embed = await (await fetch(`${base}/embed?region=84&lang=en`)).text();
+    expect(embed).toContain('<html lang="en">');
+    expect(embed).toContain('All these projects on the Carrefour des innovations sociales');
+    expect(embed).toMatch(/href="http:\/\/127\.0\.0\.1:\d+\/en\/projets\//);
+    expect(embed).toContain('Listed by');
+  });
 });
