@@ -14,8 +14,6 @@ export const LOCALE_TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 /** Each language's name in itself, for the switch link. */
 export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English' };
 
-const PREFIX = '/en';
-
 /**
  * Paths served once for every language: the API, sitemaps, robots.txt, the map's data and the
  * embeddable widget (which takes ?lang=en instead, as partners choose it in their snippet).
@@ -38,13 +36,23 @@ export function isUnprefixedPath(pathname: string): boolean {
   return UNPREFIXED.some((pattern) => pattern.test(pathname));
 }
 
-/** The path without its /en prefix ('/en' → '/'); other paths unchanged. */
+/** The language whose prefix starts the path (/en, /en/…), if any; the default has none. */
+function prefixLocale(pathname: string): Locale | null {
+  for (const locale of LOCALES) {
+    if (locale === DEFAULT_LOCALE) continue;
+    if (pathname === `/${locale}` || pathname.startsWith(`/${locale}/`)) {
+      // /en/api/v1/… is not an address of ours: left alone, it answers 404.
+      const rest = pathname.slice(locale.length + 1) || '/';
+      return isUnprefixedPath(rest) ? null : locale;
+    }
+  }
+  return null;
+}
+
+/** The path without its language prefix ('/en/recherche' → '/recherche', '/en' → '/'). */
 export function stripLocale(pathname: string): string {
-  if (pathname === PREFIX) return '/';
-  if (!pathname.startsWith(`${PREFIX}/`)) return pathname;
-  const rest = pathname.slice(PREFIX.length);
-  // /en/api/v1/… is not an address of ours: leave it to answer 404.
-  return isUnprefixedPath(rest) ? pathname : rest;
+  const locale = prefixLocale(pathname);
+  return locale ? pathname.slice(locale.length + 1) || '/' : pathname;
 }
 
 /** The language of a page address: /en/… is English, /embed?lang=en too, the rest French. */
@@ -53,7 +61,7 @@ export function localeOfUrl(url: URL): Locale {
     const lang = url.searchParams.get('lang');
     return url.pathname.startsWith('/embed') && isLocale(lang) ? lang : DEFAULT_LOCALE;
   }
-  return stripLocale(url.pathname) !== url.pathname ? 'en' : DEFAULT_LOCALE;
+  return prefixLocale(url.pathname) ?? DEFAULT_LOCALE;
 }
 
 /**
@@ -69,7 +77,7 @@ export function localizeHref(href: string, locale: Locale): string {
   const bare = stripLocale(path);
   if (isUnprefixedPath(bare)) return href;
   if (locale === DEFAULT_LOCALE) return `${bare}${rest}`;
-  return `${PREFIX}${bare === '/' ? '' : bare}${rest}`;
+  return `/${locale}${bare === '/' ? '' : bare}${rest}`;
 }
 
 /** The same page (path and query) in another language. */
