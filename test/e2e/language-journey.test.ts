@@ -93,4 +93,16 @@ describe('language journey: French search → English → project → French', (
     expect(embed).toMatch(/href="http:\/\/127\.0\.0\.1:\d+\/en\/projets\//);
     expect(embed).toContain('Listed by');
   });
+
+  test('the English map lists English links and labels its own controls in English', async () => {
+    const { page } = journey;
+    await page.goto(`${journey.server.url}/en/carte?q=emploi`);
+    await page.locator('[data-testid=project-map][data-status=ready]').waitFor();
+    expect(await page.getByTestId('map-list').locator('a').first().getAttribute('href')).toMatch(
+      /^\/en\/projets\//,
+    );
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('Outlines: IGN');
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('Zoom in');
+    expect(journey.pageErrors).toEqual([]);
+  });
 });

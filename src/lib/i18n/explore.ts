@@ -82,6 +82,9 @@ export const exploreFr = {
     description: 'Les projets d’innovation sociale sur une carte de France.',
     label: 'Carte des projets : flèches pour se déplacer, + et − pour zoomer',
     loading: 'Chargement de la carte…',
+    attribution: 'Contours : IGN Admin Express (Licence Ouverte)',
+    zoomIn: 'Zoomer',
+    zoomOut: 'Dézoomer',
     error: 'La carte n’a pas pu être chargée. La liste des projets reste disponible.',
     keyboard:
       'Carte : utilisez les flèches pour vous déplacer, + et − pour zoomer ; les groupes de projets sont des boutons.',

@@ -7,6 +7,11 @@ export interface MapLabels {
   listedBy: string;
   viewAtPartner: string;
   loading: string;
+  /** The credit of the outlines' source and licence. */
+  attribution: string;
+  /** MapLibre's own buttons, which it labels in English otherwise. */
+  zoomIn: string;
+  zoomOut: string;
   /** A project page's link in the page's language (/en/projets/… on English pages). */
   href: (path: string) => string;
 }
@@ -96,9 +101,10 @@ export async function createProjectMap(options: {
   const map: MapLibreMap = new maplibre.Map({
     container: options.container,
     bounds: FRANCE,
+    locale: { 'NavigationControl.ZoomIn': labels.zoomIn, 'NavigationControl.ZoomOut': labels.zoomOut },
     attributionControl: {
       compact: false,
-      customAttribution: 'Contours : IGN Admin Express (Licence Ouverte)',
+      customAttribution: labels.attribution,
     },
     style: {
       version: 8,
