@@ -1,4 +1,4 @@
-import { isLocale } from '$lib/i18n/locale.ts';
+import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ url }) => {
   // The widget's language: the one chosen in the form, else the page's.
   const chosen = url.searchParams.get('lang');
   const lang = isLocale(chosen) ? chosen : locale;
-  if (lang !== 'fr') query.set('lang', lang);
+  if (lang !== DEFAULT_LOCALE) query.set('lang', lang);
   const embedPath = `/embed${query.size ? `?${query}` : ''}`;
   const title = messages(lang).widget.iframeTitle;
   const snippet = `<iframe src="${config.publicUrl}${embedPath}" title="${title}" width="100%" height="600" loading="lazy" style="border:0"></iframe>`;
