@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ url }) => {
       labels: regions.map((r) => r.name),
       values: regions.map((r) => r.per100k ?? 0),
       seriesName: t.territories.per100kSeries,
+      formatValue: t.formatNumber,
     });
     return { regions, chart };
   });

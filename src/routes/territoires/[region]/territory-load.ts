@@ -20,6 +20,7 @@ export async function loadTerritory(locale: Locale, region: string, departement?
     compare: { name: t.territories.france, values: page.themes.map((theme) => theme.nationalShare) },
     seriesName: page.territory.name,
     format: 'percent',
+    formatValue: t.formatPercent,
   });
   return { page, chart, canonical: `${config.publicUrl}${localizeHref(page.territory.path, locale)}` };
 }

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ url, params }) => {
     labels: regions.map((r) => r.name),
     values: regions.map((r) => r.projects),
     seriesName: theme.label,
+    formatValue: exploreMessages(locale).formatNumber,
   });
   return {
     theme,
