@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { API_EXAMPLES } from '../server/http/openapi.ts';
 import { exploreMessages, messages, pageLocale } from '../server/i18n/messages.ts';
 import { loadMessages } from './load-messages.ts';
 
@@ -22,6 +23,11 @@ describe('dictionaries of each language', () => {
       expect(messages('en').search.invalidParameter(parameter)).not.toContain('another value');
       expect(messages('fr').search.invalidParameter(parameter)).not.toContain('une autre valeur');
     }
+  });
+
+  it('translate every example of the API documentation page', () => {
+    const missing = API_EXAMPLES.filter((e) => !messages('en').apiDoc.exampleSummaries[e.path]);
+    expect(missing.map((e) => e.path)).toEqual([]);
   });
 
   it('are loaded one language at a time for the browser, the same as on the server', async () => {

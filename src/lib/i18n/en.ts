@@ -158,6 +158,16 @@ export const en: Messages = {
       'All published data is freely available as JSON under /api/v1, without a key. Each project names the partners that list it, with the link to their page and the licence of their data: reuse it and credit these partners.',
     openapi: 'The complete description, as OpenAPI 3.1, generated from the schemas that validate requests:',
     examplesTitle: 'Examples',
+    exampleSummaries: {
+      '/api/v1/projects?q=epicerie%20solidaire': 'Full-text search',
+      '/api/v1/projects?q=numerique%20inclusiv': 'Without accents, with a typo',
+      '/api/v1/projects?theme=EMP&region=11&per_page=5': 'Filters: theme and région',
+      '/api/v1/projects?lat=48.8638&lon=2.4485&radius=5&sort=distance': 'Around a point, nearest first',
+      '/api/v1/projects?bbox=2.2,48.8,2.5,48.95': 'Within a map box',
+      '/api/v1/projects?fresh=true&sort=name': 'Seen at the source in the last 12 months',
+      '/api/v1/suggest?q=montreu': 'Suggestions while typing',
+      '/api/v1/projects?page=0': 'Invalid parameter: a 400 error naming the parameter',
+    } as Record<string, string>,
     parametersTitle: 'Search parameters (the same as the /recherche page)',
     parameters: [
       ['q', 'words: accents optional, typos tolerated, "exact phrase", -exclusion'],

@@ -169,6 +169,8 @@ export const fr = {
     openapi:
       'La description complète, au format OpenAPI 3.1, générée à partir des schémas qui valident les requêtes :',
     examplesTitle: 'Exemples',
+    /** The examples' summaries by path, when they differ from the French of openapi.ts. */
+    exampleSummaries: {} as Record<string, string>,
     parametersTitle: 'Paramètres de recherche (les mêmes que la page /recherche)',
     parameters: [
       [
