@@ -6,7 +6,7 @@ import { facetLinks } from '$lib/server/search/facet-links.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
-import { prepareQuery, searchFacets, searchProjects } from '$lib/server/search/search-projects.ts';
+import { cachedSearchWithFacets } from '$lib/server/search/search-with-facets.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -21,9 +21,7 @@ export const load: PageServerLoad = async ({ url }) => {
   }
 
   const { db } = await getApp();
-  const prepared = await prepareQuery(db, params.q);
-  const result = await searchProjects(db, params, { prepared });
-  const facets = await searchFacets(db, params, { prepared });
+  const { result, facets } = await cachedSearchWithFacets(db, params);
   const options = await getSearchOptions(db);
   const { page, pageCount } = result;
   const link = (overrides: Partial<SearchParams>) => `/recherche${searchParamsToQuery(params, overrides)}`;

@@ -21,7 +21,8 @@ export async function matchingProjectIds(
     sort,
     limit,
     0,
-    1,
+    limit,
+    limit,
   ]);
   return rows.map((r) => r.id).filter((id): id is number => id !== null);
 }

@@ -7,7 +7,8 @@
  * $1–$13 as in SEARCH_PROJECTS_SQL; $14 $15 $16 the selected région, département and EPCI codes;
  * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
  * number of values per facet, most frequent first; $20 the number of matches counted: past it
- * the counts describe the first $20 matches only (the caller says they are estimated).
+ * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
+ * span (as the search's total), and the caller says so.
  * Rows: facet, code, label, count.
  */
 export const SEARCH_FACETS_SQL = /* sql */ `
@@ -24,20 +25,28 @@ base AS (
   CROSS JOIN query q
   WHERE p.published
     AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-    AND ($6::float8 IS NULL OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id
-            AND l.longitude BETWEEN $6::float8 AND $8::float8
-            AND l.latitude BETWEEN $7::float8 AND $9::float8))
-    AND ($12::float8 IS NULL OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id AND l.latitude IS NOT NULL
+    -- Locations as arrays of project ids: indexable on the primary key, so they combine (bitmap
+    -- AND) with the word and array indexes instead of being checked project by project.
+    AND ($6::float8 IS NULL OR p.id = ANY (ARRAY(
+          SELECT l.project_id FROM project_location l
+          WHERE l.longitude BETWEEN $6::float8 AND $8::float8
+            AND l.latitude BETWEEN $7::float8 AND $9::float8)))
+    AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
+          SELECT l.project_id FROM project_location l
+          WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
             AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
                                + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
-                <= $12::float8))
+                <= $12::float8)))
     AND cardinality(p.public_partners) > 0
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+  ORDER BY p.id DESC
   LIMIT $20::int
+),
+-- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).
+scale AS (
+  SELECT CASE WHEN s.n >= $20::int THEN (r.hi - r.lo + 1)::float8 / (r.hi - s.lowest + 1) ELSE 1 END AS factor
+  FROM (SELECT count(*) AS n, min(id) AS lowest FROM base) AS s,
+       (SELECT max(id) AS hi, min(id) AS lo FROM project) AS r
 ),
 counts AS (
   SELECT 'theme' AS facet, c AS code, count(*)::int AS count
@@ -87,5 +96,8 @@ ranked AS (
   WHERE $17::text IS NULL OR facet <> $17::text
      OR tadata_unaccent(lower(label)) LIKE '%' || tadata_unaccent(lower($18::text)) || '%'
 )
-SELECT facet, code, label, count FROM ranked WHERE n <= $19::int ORDER BY facet, n
+SELECT facet, code, label, round(count * scale.factor)::int AS count
+FROM ranked CROSS JOIN scale
+WHERE n <= $19::int
+ORDER BY facet, n
 `;

@@ -198,13 +198,23 @@ describe('searchProjects on the demo projects', () => {
     expect(all.nextCursor).toBeNull();
   });
 
-  it('stops counting past a threshold and says the total is estimated', async () => {
+  it('stops counting past a threshold and estimates the total from the ids the matches span', async () => {
     const params = parseSearchParams(new URLSearchParams('per_page=5'));
     const capped = await searchProjects(db, params, { countLimit: 20 });
     expect(capped.totalExact).toBe(false);
-    expect(capped.total).toBe(20);
+    // 150 published projects: the 20 newest span about 20/150 of the ids.
+    expect(capped.total).toBeGreaterThan(100);
+    expect(capped.total).toBeLessThan(220);
     expect(capped.items).toHaveLength(5);
-    expect((await searchProjects(db, params)).totalExact).toBe(true);
+    // The newest sort stays exact past the threshold.
+    const exact = await searchProjects(db, params);
+    expect(exact.totalExact).toBe(true);
+    expect(capped.items.map((p) => p.id)).toEqual(exact.items.map((p) => p.id));
+    // Facets are scaled up the same way.
+    const facets = await searchFacets(db, params, { countLimit: 20 });
+    const partnerCount = facets.partner[0]?.count ?? 0;
+    expect(partnerCount).toBeGreaterThan(100);
+    expect(partnerCount).toBeLessThan(220);
   });
 
   it('counts facets for the current search, disjunctively', async () => {

@@ -16,10 +16,13 @@ import {
 import { SEARCH_WORDS_SQL } from './search-words.query.ts';
 
 /**
- * Past this many matches, counting stops (the total is "at least" this many), relevance ranks
- * these matches plus the name matches, and facets count these matches only (estimated).
+ * Past this many matches, counting stops and the total is estimated from the ids they span
+ * (they are taken from the newest id down), relevance ranks these matches plus up to
+ * NAME_CANDIDATES name matches, and facets count these matches and scale up (estimated).
  */
-export const DEFAULT_COUNT_LIMIT = 2_000;
+export const DEFAULT_COUNT_LIMIT = 300;
+/** Past DEFAULT_COUNT_LIMIT matches, at most this many more name matches are ranked. */
+export const NAME_CANDIDATES = 200;
 const FRESH_MONTHS = 12;
 
 export interface PreparedQuery {
@@ -106,17 +109,24 @@ export async function searchProjects(
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
   const offset = params.cursor ? decodeCursor(params.cursor) : (params.page - 1) * params.perPage;
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
-  const rows = await db.query<{ total: number; id: number | null; km: number | null }>(SEARCH_PROJECTS_SQL, [
+  const rows = await db.query<{
+    total: number;
+    estimate: number | null;
+    id: number | null;
+    km: number | null;
+  }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
     ...searchFilterValues(params, options.now ?? new Date()),
     sort,
     params.perPage,
     offset,
     Math.max(countLimit, offset + params.perPage + 1),
+    NAME_CANDIDATES,
   ]);
-  const counted = rows[0]?.total ?? 0;
-  const totalExact = counted < Math.max(countLimit, offset + params.perPage + 1);
-  const hits = rows.filter((r): r is { total: number; id: number; km: number | null } => r.id !== null);
+  const estimate = rows[0]?.estimate ?? null;
+  const totalExact = estimate === null;
+  const counted = estimate === null ? (rows[0]?.total ?? 0) : roughly(estimate);
+  const hits = rows.filter((r): r is (typeof rows)[number] & { id: number } => r.id !== null);
   const ids = hits.map((r) => r.id);
   const [cards, snippets] = await Promise.all([
     loadProjectCards(db, ids),
@@ -135,6 +145,7 @@ export async function searchProjects(
     params,
     total: counted,
     totalExact,
+    totalAtLeast: rows[0]?.total ?? 0,
     page,
     perPage: params.perPage,
     pageCount: Math.max(1, Math.ceil(counted / params.perPage)),
@@ -142,6 +153,13 @@ export async function searchProjects(
     items,
     didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
+}
+
+/** An estimate rounded to two significant digits ("environ 12 000"). */
+export function roughly(n: number): number {
+  if (n < 100) return n;
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
 }
 
 const escapeHtml = (s: string) =>

@@ -62,9 +62,12 @@ export type FacetsView = Record<FacetName, FacetValueView[]>;
 
 export interface SearchResultView {
   params: SearchParams;
+  /** The number of matches, or past a threshold an estimate (rounded to 2 significant digits). */
   total: number;
   /** False when the total is an estimate (very broad searches, past a threshold). */
   totalExact: boolean;
+  /** Matches counted for sure: the total when exact, else the threshold where counting stopped. */
+  totalAtLeast: number;
   page: number;
   perPage: number;
   pageCount: number;
