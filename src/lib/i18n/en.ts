@@ -111,6 +111,7 @@ export const en: Messages = {
       subtheme: 'Sub-themes',
       public: 'Publics',
       partner: 'Partners',
+      stage: 'Maturity stage',
       region: 'Regions',
       departement: 'Départements',
       epci: 'Intercommunalities',

@@ -141,6 +141,7 @@ export const fr = {
       subtheme: 'Sous-thèmes',
       public: 'Publics',
       partner: 'Partenaires',
+      stage: 'Stade de maturité',
       region: 'Régions',
       departement: 'Départements',
       epci: 'Intercommunalités',

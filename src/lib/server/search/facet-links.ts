@@ -1,5 +1,6 @@
 import { searchParamsToQuery } from './parse-search-params.ts';
 import type { FacetName, FacetsView, FacetValueView, SearchParams } from './search.views.ts';
+import type { Stage } from './stages.ts';
 
 export interface FacetLinkView extends FacetValueView {
   /** The search with this value toggled (added, or removed when selected), from page 1. */
@@ -23,6 +24,8 @@ export function toggleFacet(params: SearchParams, facet: FacetName, code: string
       return { ...next, publics: toggle(params.publics) };
     case 'partner':
       return { ...next, partners: toggle(params.partners) };
+    case 'stage':
+      return { ...next, stages: toggle(params.stages) as Stage[] };
     case 'region':
       return params.region === code
         ? { ...next, region: null, departement: null, epci: null, commune: null }
@@ -40,6 +43,7 @@ const ORDER: FacetName[] = [
   'theme',
   'subtheme',
   'public',
+  'stage',
   'partner',
   'region',
   'departement',

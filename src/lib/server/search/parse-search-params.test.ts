@@ -11,6 +11,7 @@ describe('parseSearchParams', () => {
       themes: [],
       publics: [],
       partners: [],
+      stages: [],
       region: null,
       departement: null,
       epci: null,
@@ -23,6 +24,22 @@ describe('parseSearchParams', () => {
       perPage: 20,
       cursor: null,
     });
+  });
+
+  it('reads maturity stages, and names the parameter of a bad one', () => {
+    expect(parse('stage=launch,Scaling&stage=launch').stages).toEqual(['launch', 'scaling']);
+    expect(searchParamsToQuery(parse('stage=completed&q=velo'))).toBe('?q=velo&stage=completed');
+    expect(() => parse('stage=ended')).toThrow(InvalidParameterError);
+    const error = (() => {
+      try {
+        parse('stage=launch,ended');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect((error as InvalidParameterError).parameter).toBe('stage');
+    expect((error as Error).message).toMatch(/launch, deployment, scaling, completed/);
   });
 
   it('reads repeated and comma-separated themes, and territory codes', () => {

@@ -7,7 +7,8 @@
  * source since; $14 sort (relevance, newest, name, distance), $15 page size, $16 offset, $17 the
  * count stops there: the total is then estimated from the ids the $17 matches span (the
 matches are taken from the newest id down), $18 at most this many extra name matches
- * are ranked past the first $17 matches. Rows: the total (on every row), then the page's ids in
+ * are ranked past the first $17 matches; $19 maturity stages (any); $20 true when the matches
+ * are dense (see NEWEST_FIRST). Rows: the total (on every row), then the page's ids in
  * order with their distance to the point (and the estimated total past the threshold); one row with a null id when the page is empty.
  *
  * Relevance is bounded so that a broad word ("projet") does not rank every project: the
@@ -37,13 +38,23 @@ const MATCHES = /* sql */ `
           AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
                              + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
               <= $12::float8)))
-  AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)`;
+  AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+  AND (cardinality($19::text[]) = 0 OR p.maturity = ANY ($19::text[]))`;
 
 const KM = /* sql */ `(
   SELECT min(111.195 * sqrt(power(l.latitude - $10::float8, 2)
                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2)))
   FROM project_location l
   WHERE $10::float8 IS NOT NULL AND l.project_id = p.id AND l.latitude IS NOT NULL)`;
+
+/**
+ * The newest ids first. When the matches are dense ($20, from the planner's estimate), walking
+ * the primary key backwards finds the first ones at once; when they are sparse, that walk would
+ * read most of the table, so "p.id + 0" (no index has that order) makes the planner collect
+ * the matches through the word and filter indexes and sort them. A constant $20 simplifies the
+ * CASE away at planning.
+ */
+const NEWEST_FIRST = /* sql */ `CASE WHEN $20::boolean THEN p.id ELSE p.id + 0 END DESC`;
 
 /** A subquery, not a CTE: inlined, so that the tsquery is a constant for the planner (GIN index). */
 const QUERY = /* sql */ `(SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq) AS q`;
@@ -59,7 +70,7 @@ WITH capped AS MATERIALIZED (
     SELECT p.id, p.first_seen_at, p.search_vector, p.name_vector, q.tsq
     FROM project p CROSS JOIN ${QUERY}
     WHERE ${MATCHES}
-    ORDER BY p.id DESC
+    ORDER BY ${NEWEST_FIRST}
     LIMIT $17::int
   ) AS m
 ),
@@ -81,7 +92,7 @@ candidates AS (
    WHERE $14::text = 'relevance' AND q.tsq IS NOT NULL
      AND (SELECT total FROM counted) >= $17::int
      AND p.name_vector @@ q.tsq AND ${MATCHES}
-   ORDER BY p.id DESC
+   ORDER BY ${NEWEST_FIRST}
    LIMIT $18::int)
 ),
 page AS (
@@ -110,4 +121,15 @@ FROM counted
 LEFT JOIN ordered o ON true
 LEFT JOIN LATERAL (SELECT ${KM.replaceAll('p.id', 'o.id')} AS km) AS near ON true
 ORDER BY o.n
+`;
+
+/**
+ * The planner's estimate of the number of projects matching a search ($1–$13 as in
+ * SEARCH_PROJECTS_SQL, $14 maturity stages): a plan, not a count, so it costs a planning and
+ * no reading. Rows: one, with the plan as JSON.
+ */
+export const SEARCH_MATCH_ESTIMATE_SQL = /* sql */ `
+EXPLAIN (FORMAT JSON)
+SELECT 1 FROM project p CROSS JOIN ${QUERY}
+WHERE ${MATCHES.replaceAll('$19::', '$14::')}
 `;

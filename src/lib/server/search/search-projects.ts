@@ -3,7 +3,7 @@ import { loadProjectCards } from '../projects/load-project-cards.ts';
 import { decodeCursor, encodeCursor } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
-import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
 import { SEARCH_SNIPPETS_SQL } from './search-snippets.query.ts';
 import {
   allowedTypos,
@@ -14,6 +14,7 @@ import {
   parseQueryTerms,
 } from './search-text.ts';
 import { SEARCH_WORDS_SQL } from './search-words.query.ts';
+import { STAGE_LABELS, type Stage } from './stages.ts';
 
 /**
  * Past this many matches, counting stops and the total is estimated from the ids they span
@@ -94,6 +95,30 @@ export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
   ];
 }
 
+/**
+ * Whether a search's matches are dense enough for walking ids newest first to find the first
+ * `countLimit` of them quickly (else they are collected through the indexes and sorted): the
+ * planner's estimate, with a wide margin since estimates of combined filters are rough.
+ */
+export async function matchesAreDense(
+  db: Queryable,
+  tsquery: string,
+  filterValues: unknown[],
+  stages: string[],
+  countLimit: number,
+): Promise<boolean> {
+  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
+    tsquery,
+    ...filterValues,
+    stages,
+  ]);
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  return (parsed[0]?.Plan['Plan Rows'] ?? 0) >= DENSE_FACTOR * countLimit;
+}
+/** Dense: the planner expects at least this many times the threshold of matches. */
+const DENSE_FACTOR = 10;
+
 export interface SearchOptionsArg {
   countLimit?: number;
   now?: Date;
@@ -109,6 +134,9 @@ export async function searchProjects(
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
   const offset = params.cursor ? decodeCursor(params.cursor) : (params.page - 1) * params.perPage;
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
+  const filters = searchFilterValues(params, options.now ?? new Date());
+  const capped = Math.max(countLimit, offset + params.perPage + 1);
+  const dense = await matchesAreDense(db, prepared.tsquery, filters, params.stages, capped);
   const rows = await db.query<{
     total: number;
     estimate: number | null;
@@ -116,12 +144,14 @@ export async function searchProjects(
     km: number | null;
   }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
-    ...searchFilterValues(params, options.now ?? new Date()),
+    ...filters,
     sort,
     params.perPage,
     offset,
-    Math.max(countLimit, offset + params.perPage + 1),
+    capped,
     NAME_CANDIDATES,
+    params.stages,
+    dense,
   ]);
   const estimate = rows[0]?.estimate ?? null;
   const totalExact = estimate === null;
@@ -215,6 +245,7 @@ const FACET_NAMES: FacetName[] = [
   'subtheme',
   'public',
   'partner',
+  'stage',
   'region',
   'departement',
   'epci',
@@ -228,18 +259,32 @@ export async function searchFacets(
   options: FacetOptions = {},
 ): Promise<FacetsView> {
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
+  const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
+  const filters = searchFilterValues(params, options.now ?? new Date());
+  // The facets' sample leaves out the filters that facets count (theme, public, partner,
+  // territory, stage): its density is that of the words, box, radius and freshness.
+  const [, , , , ...geoAndFreshness] = filters;
+  const dense = await matchesAreDense(
+    db,
+    prepared.tsquery,
+    [[], [], [], [], ...geoAndFreshness],
+    [],
+    countLimit,
+  );
   const rows = await db.query<{ facet: FacetName; code: string; label: string; count: number }>(
     SEARCH_FACETS_SQL,
     [
       prepared.tsquery,
-      ...searchFilterValues(params, options.now ?? new Date()),
+      ...filters,
       params.region,
       params.departement,
       params.epci,
       options.within?.facet ?? null,
       options.within ? options.within.text.replace(/[%_\\]/g, '') : null,
       options.limit ?? 50,
-      options.countLimit ?? DEFAULT_COUNT_LIMIT,
+      countLimit,
+      params.stages,
+      dense,
     ],
   );
   const selected: Record<FacetName, string[]> = {
@@ -247,6 +292,7 @@ export async function searchFacets(
     subtheme: params.themes,
     public: params.publics,
     partner: params.partners,
+    stage: params.stages,
     region: params.region ? [params.region] : [],
     departement: params.departement ? [params.departement] : [],
     epci: params.epci ? [params.epci] : [],
@@ -256,7 +302,7 @@ export async function searchFacets(
   for (const row of rows) {
     facets[row.facet]?.push({
       code: row.code,
-      label: row.label,
+      label: row.facet === 'stage' ? (STAGE_LABELS[row.code as Stage] ?? row.code) : row.label,
       count: row.count,
       selected: selected[row.facet].includes(row.code),
     });

@@ -1,4 +1,5 @@
 import type { ProjectCardView, TermView } from '../projects/project.views.ts';
+import type { Stage } from './stages.ts';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'name', 'distance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -19,6 +20,8 @@ export interface SearchParams {
   publics: string[];
   /** Partner slugs; any of them. */
   partners: string[];
+  /** Maturity stages (launch, deployment, scaling, completed); any of them. */
+  stages: Stage[];
   region: string | null;
   departement: string | null;
   epci: string | null;
@@ -53,6 +56,7 @@ export type FacetName =
   | 'subtheme'
   | 'public'
   | 'partner'
+  | 'stage'
   | 'region'
   | 'departement'
   | 'epci'
