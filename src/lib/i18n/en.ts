@@ -120,6 +120,10 @@ export const en: Messages = {
     facetCount: (n: number): string => count(n, 'project', 'projects'),
     facetRemove: (label: string): string => `Remove the filter ${label}`,
     facetAdd: (label: string): string => `Filter on ${label}`,
+    facetSearchLabel: (facet: string): string => `Search in: ${facet}`,
+    facetSearchPlaceholder: 'Search…',
+    facetSearchButton: 'Search',
+    facetSearchNone: (text: string): string => `No value contains “${text}”.`,
     facetsEstimated: 'Very broad search: the numbers are estimated on a sample of the results.',
     invalidParameter: (parameter: string): string =>
       `The parameter “${parameterNames[parameter] ?? parameter}” is not valid: expected ${

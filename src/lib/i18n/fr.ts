@@ -150,6 +150,10 @@ export const fr = {
     facetCount: (n: number): string => count(n, 'projet', 'projets'),
     facetRemove: (label: string): string => `Retirer le filtre ${label}`,
     facetAdd: (label: string): string => `Filtrer sur ${label}`,
+    facetSearchLabel: (facet: string): string => `Chercher dans : ${facet}`,
+    facetSearchPlaceholder: 'Chercher…',
+    facetSearchButton: 'Chercher',
+    facetSearchNone: (text: string): string => `Aucune valeur ne contient « ${text} ».`,
     facetsEstimated: 'Recherche très large : les nombres sont estimés sur un échantillon des résultats.',
     invalidParameter: (parameter: string): string =>
       `Le paramètre « ${parameterNames[parameter] ?? parameter} » n’est pas valide : attendu ${

@@ -3,7 +3,12 @@ import { fr as t } from '$lib/i18n/fr.ts';
 import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
-import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
+import {
+  type FacetSearch,
+  parseFacetSearch,
+  parseSearchParams,
+  searchParamsToQuery,
+} from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
 import { cachedSearchWithFacets } from '$lib/server/search/search-with-facets.ts';
@@ -11,8 +16,13 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
   let params: SearchParams;
+  let within: FacetSearch | null = null;
   try {
     params = parseSearchParams(url.searchParams);
+    // The small form inside a long facet list: `facet` and `facet_q` (an empty box: no search).
+    if (url.searchParams.get('facet') && url.searchParams.get('facet_q')?.trim()) {
+      within = parseFacetSearch(url.searchParams.get('facet'), url.searchParams);
+    }
   } catch (e) {
     if (e instanceof InvalidParameterError) {
       error(400, { message: t.search.invalidParameter(e.parameter), code: 'invalid_parameter' });
@@ -21,7 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
   }
 
   const { db } = await getApp();
-  const { result, facets } = await cachedSearchWithFacets(db, params);
+  const { result, facets } = await cachedSearchWithFacets(db, params, new Date(), within);
   const options = await getSearchOptions(db);
   const { page, pageCount } = result;
   const link = (overrides: Partial<SearchParams>) => `/recherche${searchParamsToQuery(params, overrides)}`;
@@ -31,7 +41,10 @@ export const load: PageServerLoad = async ({ url }) => {
     options,
     total: result.total,
     totalExact: result.totalExact,
-    facets: facetLinks(params, facets),
+    facets: facetLinks(params, facets, '/recherche', within?.facet),
+    facetSearch: within ? { facet: within.facet, text: within.text } : null,
+    // The current search as hidden fields of the forms inside long facet lists.
+    facetSearchFields: [...new URLSearchParams(searchParamsToQuery({ ...params, page: 1, cursor: null }))],
     didYouMeanHref: result.didYouMean
       ? `/recherche${searchParamsToQuery({ ...params, q: result.didYouMean, page: 1, cursor: null })}`
       : null,

@@ -47,4 +47,15 @@ describe('facet links', () => {
     expect(groups[1]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&stage=scaling');
     expect(groups[2]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&region=11');
   });
+
+  it('keeps a searched facet with no value, so that its search box stays', () => {
+    const facets = Object.fromEntries(
+      ['theme', 'subtheme', 'public', 'partner', 'stage', 'region', 'departement', 'epci', 'commune'].map(
+        (n) => [n, []],
+      ),
+    ) as unknown as FacetsView;
+    expect(facetLinks(parse('departement=69'), facets)).toEqual([]);
+    const kept = facetLinks(parse('departement=69'), facets, '/recherche', 'commune');
+    expect(kept).toEqual([{ name: 'commune', values: [], searchable: true }]);
+  });
 });

@@ -10,7 +10,12 @@ export interface FacetLinkView extends FacetValueView {
 export interface FacetGroupView {
   name: FacetName;
   values: FacetLinkView[];
+  /** A long list: the page shows a search box inside it. */
+  searchable: boolean;
 }
+
+/** Long lists, with a search box inside. */
+export const SEARCHABLE_FACETS: readonly FacetName[] = ['partner', 'epci', 'commune'];
 
 /** The parameters with one facet value toggled; territories keep their hierarchy consistent. */
 export function toggleFacet(params: SearchParams, facet: FacetName, code: string): SearchParams {
@@ -56,12 +61,15 @@ export function facetLinks(
   params: SearchParams,
   facets: FacetsView,
   basePath = '/recherche',
+  /** A facet searched inside: its group stays, even empty, so that its search box stays. */
+  searched?: FacetName,
 ): FacetGroupView[] {
   return ORDER.map((name) => ({
     name,
+    searchable: SEARCHABLE_FACETS.includes(name),
     values: facets[name].map((value) => ({
       ...value,
       href: `${basePath}${searchParamsToQuery(toggleFacet(params, name, value.code))}`,
     })),
-  })).filter((group) => group.values.length > 0);
+  })).filter((group) => group.values.length > 0 || group.name === searched);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidParameterError } from '../errors.ts';
-import { SEARCH_SORTS, type SearchParams } from './search.views.ts';
+import { type FacetName, SEARCH_SORTS, type SearchParams } from './search.views.ts';
 import { STAGES } from './stages.ts';
 
 export const MAX_PER_PAGE = 100;
@@ -232,6 +232,60 @@ export function decodeCursor(cursor: string): number {
   const match = /^o(\d{1,7})$/.exec(text);
   if (!match) throw new InvalidParameterError('cursor', 'a cursor given by a previous answer');
   return Number(match[1]);
+}
+
+/** Facets whose values can be searched (long lists), and the search inside one of them. */
+export const FACET_NAMES = [
+  'theme',
+  'subtheme',
+  'public',
+  'partner',
+  'stage',
+  'region',
+  'departement',
+  'epci',
+  'commune',
+] as const satisfies readonly FacetName[];
+
+export const facetSearchSchema = z.object({
+  facet_q: z
+    .string()
+    .trim()
+    .min(1, 'at least 1 character')
+    .max(100, 'at most 100 characters')
+    .describe('Words to find in the labels of the facet’s values (accents and case ignored)'),
+  limit: z.coerce
+    .number('a whole number')
+    .int('a whole number')
+    .min(1, 'at least 1')
+    .max(200, 'at most 200')
+    .default(50)
+    .describe('Values at most, most frequent first'),
+});
+
+export interface FacetSearch {
+  facet: FacetName;
+  text: string;
+  limit: number;
+}
+
+/**
+ * The search inside one facet's values: the facet (a path segment in the API, `facet` on the
+ * page) and `facet_q`; null on the page when no facet is searched.
+ */
+export function parseFacetSearch(facet: string | null, input: URLSearchParams): FacetSearch {
+  if (!facet || !(FACET_NAMES as readonly string[]).includes(facet)) {
+    throw new InvalidParameterError('facet', `one of ${FACET_NAMES.join(', ')}`);
+  }
+  const result = facetSearchSchema.safeParse({
+    facet_q: input.get('facet_q') ?? '',
+    limit: input.get('limit')?.trim() || undefined,
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InvalidParameterError(String(issue?.path[0] ?? 'query'), issue?.message ?? 'invalid value');
+  }
+  return { facet: facet as FacetName, text: result.data.facet_q, limit: result.data.limit };
 }
 
 /** Parameters of /api/v1/suggest. */

@@ -1,5 +1,11 @@
 import { searchParamsToQuery } from './parse-search-params.ts';
-import type { FacetsView, SearchResultView } from './search.views.ts';
+import type {
+  FacetName,
+  FacetsView,
+  FacetValueView,
+  SearchParams,
+  SearchResultView,
+} from './search.views.ts';
 
 /** The public shape of /api/v1/projects: results, counts, facets and links. */
 export function presentSearchResponse(result: SearchResultView, facets: FacetsView, origin: string) {
@@ -38,3 +44,18 @@ export function presentSearchResponse(result: SearchResultView, facets: FacetsVi
 }
 
 export type SearchResponse = ReturnType<typeof presentSearchResponse>;
+
+/** The public shape of /api/v1/projects/facets/{facet}: the values of one facet matching facet_q. */
+export function presentFacetSearch(
+  facet: FacetName,
+  text: string,
+  values: FacetValueView[],
+  params: SearchParams,
+  origin: string,
+) {
+  return {
+    data: values,
+    meta: { facet, facetQ: text, count: values.length },
+    links: { search: `${origin}/api/v1/projects${searchParamsToQuery(params, { page: 1, cursor: null })}` },
+  };
+}

@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
-import { decodeCursor, encodeCursor } from './parse-search-params.ts';
+import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
 import { SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
@@ -239,18 +239,6 @@ export interface FacetOptions {
   now?: Date;
   prepared?: PreparedQuery;
 }
-
-const FACET_NAMES: FacetName[] = [
-  'theme',
-  'subtheme',
-  'public',
-  'partner',
-  'stage',
-  'region',
-  'departement',
-  'epci',
-  'commune',
-];
 
 /** Disjunctive facet counts for the current search. */
 export async function searchFacets(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import type { Database } from '../platform/db/database.ts';
-import { parseSearchParams } from './parse-search-params.ts';
+import { parseFacetSearch, parseSearchParams } from './parse-search-params.ts';
 import { cachedSearchWithFacets, readSearchDataVersion, searchWithFacets } from './search-with-facets.ts';
 
 describe('the search result cache', () => {
@@ -46,5 +46,22 @@ describe('the search result cache', () => {
     await db.query(`UPDATE project_source SET licence = licence WHERE project_id < 0`);
     const v3 = await readSearchDataVersion(db);
     expect(new Set([v1, v2, v3]).size).toBe(3);
+  });
+
+  it('searches inside a long facet list, for the current search', async () => {
+    const idf = parseSearchParams(new URLSearchParams('region=11&departement=93'));
+    const all = await cachedSearchWithFacets(db, idf);
+    expect(all.facets.commune.length).toBeGreaterThan(1);
+    const within = parseFacetSearch('commune', new URLSearchParams('facet_q=montreuil'));
+    const found = await cachedSearchWithFacets(db, idf, new Date(), within);
+    expect(found.facets.commune.map((c) => c.label)).toEqual(['Montreuil']);
+    expect(found.facets.commune[0]?.count).toBe(all.facets.commune.find((c) => c.code === '93048')?.count);
+    // Accents and case are ignored; the other facets are untouched.
+    const accents = parseFacetSearch('departement', new URLSearchParams('facet_q=SEINE-SAINT-DENIS'));
+    const dept = await cachedSearchWithFacets(db, idf, new Date(), accents);
+    expect(dept.facets.departement.map((d) => d.code)).toEqual(['93']);
+    expect(dept.facets.region).toEqual(all.facets.region);
+    const none = parseFacetSearch('commune', new URLSearchParams('facet_q=zzzz'));
+    expect((await cachedSearchWithFacets(db, idf, new Date(), none)).facets.commune).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/db/database.ts';
-import { searchParamsToQuery } from './parse-search-params.ts';
+import { type FacetSearch, searchParamsToQuery } from './parse-search-params.ts';
 import type { FacetsView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_DATA_VERSION_SQL } from './search-data-version.query.ts';
 import { prepareQuery, searchFacets, searchProjects } from './search-projects.ts';
@@ -14,10 +14,13 @@ export async function searchWithFacets(
   db: Queryable,
   params: SearchParams,
   now = new Date(),
+  within: FacetSearch | null = null,
 ): Promise<SearchWithFacets> {
   const prepared = await prepareQuery(db, params.q);
   const result = await searchProjects(db, params, { prepared, now });
-  const facets = await searchFacets(db, params, { prepared, now });
+  const facets = within
+    ? await searchFacets(db, params, { prepared, now, within, limit: within.limit })
+    : await searchFacets(db, params, { prepared, now });
   return { result, facets };
 }
 
@@ -46,9 +49,15 @@ export async function cachedSearchWithFacets(
   db: Queryable,
   params: SearchParams,
   now = new Date(),
+  within: FacetSearch | null = null,
 ): Promise<SearchWithFacets> {
   const version = await readSearchDataVersion(db);
-  const key = `${version} ${searchParamsToQuery(params)} ${params.fresh ? now.toISOString().slice(0, 10) : ''}`;
+  const key = [
+    version,
+    searchParamsToQuery(params),
+    params.fresh ? now.toISOString().slice(0, 10) : '',
+    within ? `${within.facet}:${within.text}` : '',
+  ].join(' ');
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -56,7 +65,7 @@ export async function cachedSearchWithFacets(
   }
   const hit = cache.get(key);
   if (hit && hit.expires > now.getTime()) return hit.value;
-  const value = searchWithFacets(db, params, now);
+  const value = searchWithFacets(db, params, now, within);
   cache.delete(key);
   cache.set(key, { expires: now.getTime() + TTL_MS, value });
   if (cache.size > MAX_ENTRIES) {
