@@ -129,7 +129,7 @@ export const en: Messages = {
     onMap: 'See on the map',
     csv: 'Export as CSV',
     geojson: 'Export as GeoJSON',
-    totalAtLeast: (n: number): string => `More than ${number.format(n)} projects`,
+    totalEstimated: (n: number): string => `About ${number.format(n)} projects`,
     didYouMean: 'Did you mean',
     facetsHeading: 'Refine the search',
     facetNames: {
@@ -137,6 +137,7 @@ export const en: Messages = {
       subtheme: 'Sub-themes',
       public: 'Publics',
       partner: 'Partners',
+      stage: 'Maturity stage',
       region: 'Regions',
       departement: 'Départements',
       epci: 'Intercommunalities',
@@ -145,7 +146,11 @@ export const en: Messages = {
     facetCount: (n: number): string => count(n, 'project', 'projects'),
     facetRemove: (label: string): string => `Remove the filter ${label}`,
     facetAdd: (label: string): string => `Filter on ${label}`,
-    facetsEstimated: 'Very broad search: the numbers are estimated on the first results.',
+    facetSearchLabel: (facet: string): string => `Search in: ${facet}`,
+    facetSearchPlaceholder: 'Search…',
+    facetSearchButton: 'Search',
+    facetSearchNone: (text: string): string => `No value contains “${text}”.`,
+    facetsEstimated: 'Very broad search: the numbers are estimated on a sample of the results.',
     invalidParameter: (parameter: string): string =>
       `The parameter “${parameterNames[parameter] ?? parameter}” is not valid: expected ${
         parameterHints[parameter] ?? 'another value.'
@@ -184,7 +189,7 @@ export const en: Messages = {
       'Errors: { "error": { "code", "parameter", "message" } } with status 400 (invalid parameter, named), 404 or 429.',
       'Rate limit per IP address (configurable): past it, status 429 and a Retry-After header.',
       'Reads open to every origin (CORS); ETag and Cache-Control headers: send If-None-Match to get 304.',
-      'Very broad searches: past 2,000 results the total is a minimum (meta.totalExact = false) and facets are estimated on the first results (meta.facetsExact = false).',
+      'Very broad searches: past 300 results counting stops: meta.total is a minimum, meta.totalExact = false, meta.totalIsEstimate = true and meta.totalEstimate gives an estimate; facets are estimated on a sample (meta.facetsExact = false).',
       'Exports: /api/v1/projects.csv, .json and .geojson return every result of a search, streamed, with partners, links and licences.',
     ],
     versioningTitle: 'Versioning promise',

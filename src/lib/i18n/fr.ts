@@ -139,7 +139,7 @@ export const fr = {
     onMap: 'Voir sur la carte',
     csv: 'Exporter en CSV',
     geojson: 'Exporter en GeoJSON',
-    totalAtLeast: (n: number): string => `Plus de ${number.format(n)} projets`,
+    totalEstimated: (n: number): string => `Environ ${number.format(n)} projets`,
     didYouMean: 'Vouliez-vous dire',
     facetsHeading: 'Affiner la recherche',
     facetNames: {
@@ -147,6 +147,7 @@ export const fr = {
       subtheme: 'Sous-thèmes',
       public: 'Publics',
       partner: 'Partenaires',
+      stage: 'Stade de maturité',
       region: 'Régions',
       departement: 'Départements',
       epci: 'Intercommunalités',
@@ -155,7 +156,11 @@ export const fr = {
     facetCount: (n: number): string => count(n, 'projet', 'projets'),
     facetRemove: (label: string): string => `Retirer le filtre ${label}`,
     facetAdd: (label: string): string => `Filtrer sur ${label}`,
-    facetsEstimated: 'Recherche très large : les nombres sont estimés sur les premiers résultats.',
+    facetSearchLabel: (facet: string): string => `Chercher dans : ${facet}`,
+    facetSearchPlaceholder: 'Chercher…',
+    facetSearchButton: 'Chercher',
+    facetSearchNone: (text: string): string => `Aucune valeur ne contient « ${text} ».`,
+    facetsEstimated: 'Recherche très large : les nombres sont estimés sur un échantillon des résultats.',
     invalidParameter: (parameter: string): string =>
       `Le paramètre « ${parameterNames[parameter] ?? parameter} » n’est pas valide : attendu ${
         parameterHints[parameter] ?? 'une autre valeur.'
@@ -190,7 +195,7 @@ export const fr = {
       'Erreurs : { "error": { "code", "parameter", "message" } } avec le statut 400 (paramètre invalide, nommé), 404 ou 429.',
       'Limite de débit par adresse IP (configurable) : au-delà, statut 429 et en-tête Retry-After.',
       'Lectures ouvertes à toutes les origines (CORS) ; en-têtes ETag et Cache-Control : renvoyez If-None-Match pour obtenir 304.',
-      'Recherches très larges : au-delà de 2 000 résultats, le total est un minimum (meta.totalExact = false) et les facettes sont estimées sur les premiers résultats (meta.facetsExact = false).',
+      'Recherches très larges : au-delà de 300 résultats, le comptage s’arrête : meta.total est un minimum, meta.totalExact = false, meta.totalIsEstimate = true et meta.totalEstimate donne une estimation ; les facettes sont estimées sur un échantillon (meta.facetsExact = false).',
       'Exports : /api/v1/projects.csv, .json et .geojson renvoient tous les résultats d’une recherche, en flux, avec partenaires, liens et licences.',
     ],
     versioningTitle: 'Promesse de version',

@@ -4,10 +4,15 @@ import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
-import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
+import {
+  type FacetSearch,
+  parseFacetSearch,
+  parseSearchParams,
+  searchParamsToQuery,
+} from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
-import { prepareQuery, searchFacets, searchProjects } from '$lib/server/search/search-projects.ts';
+import { cachedSearchWithFacets } from '$lib/server/search/search-with-facets.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -15,8 +20,13 @@ export const load: PageServerLoad = async ({ url }) => {
   const t = messages(locale);
   const href = (path: string) => localizeHref(path, locale);
   let params: SearchParams;
+  let within: FacetSearch | null = null;
   try {
     params = parseSearchParams(url.searchParams);
+    // The small form inside a long facet list: `facet` and `facet_q` (an empty box: no search).
+    if (url.searchParams.get('facet') && url.searchParams.get('facet_q')?.trim()) {
+      within = parseFacetSearch(url.searchParams.get('facet'), url.searchParams);
+    }
   } catch (e) {
     if (e instanceof InvalidParameterError) {
       error(400, { message: t.search.invalidParameter(e.parameter), code: 'invalid_parameter' });
@@ -25,9 +35,7 @@ export const load: PageServerLoad = async ({ url }) => {
   }
 
   const { db } = await getApp();
-  const prepared = await prepareQuery(db, params.q);
-  const result = await searchProjects(db, params, { prepared });
-  const facets = await searchFacets(db, params, { prepared });
+  const { result, facets } = await cachedSearchWithFacets(db, params, new Date(), within);
   const options = await getSearchOptions(db);
   const { page, pageCount } = result;
   const link = (overrides: Partial<SearchParams>) =>
@@ -38,7 +46,10 @@ export const load: PageServerLoad = async ({ url }) => {
     options,
     total: result.total,
     totalExact: result.totalExact,
-    facets: facetLinks(params, facets, href('/recherche')),
+    facets: facetLinks(params, facets, href('/recherche'), within?.facet),
+    facetSearch: within ? { facet: within.facet, text: within.text } : null,
+    // The current search as hidden fields of the forms inside long facet lists.
+    facetSearchFields: [...new URLSearchParams(searchParamsToQuery({ ...params, page: 1, cursor: null }))],
     didYouMeanHref: result.didYouMean
       ? href(`/recherche${searchParamsToQuery({ ...params, q: result.didYouMean, page: 1, cursor: null })}`)
       : null,
@@ -48,6 +59,7 @@ export const load: PageServerLoad = async ({ url }) => {
       ...params.themes.slice(1).map((v) => ['theme', v]),
       ...params.publics.map((v) => ['public', v]),
       ...params.partners.map((v) => ['partner', v]),
+      ...params.stages.map((v) => ['stage', v]),
       ...(params.epci ? [['epci', params.epci]] : []),
       ...(params.commune ? [['commune', params.commune]] : []),
       ...(params.near

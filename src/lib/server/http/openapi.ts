@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { searchQuerySchema, suggestQuerySchema } from '../search/parse-search-params.ts';
+import {
+  FACET_NAMES,
+  facetSearchSchema,
+  searchQuerySchema,
+  suggestQuerySchema,
+} from '../search/parse-search-params.ts';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the
@@ -122,6 +127,37 @@ export function buildOpenApiDocument(serverUrl: string) {
               content: { 'application/json': { schema: { type: 'object' } } },
             },
             '404': errorResponse,
+            '429': errorResponse,
+          },
+        },
+      },
+      '/projects/facets/{facet}': {
+        get: {
+          operationId: 'searchFacetValues',
+          summary:
+            'Chercher dans les valeurs d’une facette (listes longues : communes, partenaires) pour la recherche courante',
+          parameters: [
+            {
+              name: 'facet',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: [...FACET_NAMES] },
+            },
+            ...queryParameters(facetSearchSchema).map((p) =>
+              p.name === 'facet_q' ? { ...p, required: true } : p,
+            ),
+            ...queryParameters(searchQuerySchema).filter(
+              (p) => !['page', 'per_page', 'cursor', 'sort'].includes(p.name),
+            ),
+          ],
+          responses: {
+            '200': {
+              description:
+                'Les valeurs de la facette dont le libellé contient facet_q (sans accents ni casse), les plus fréquentes d’abord, avec leur nombre de projets',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            '304': { description: 'Inchangé depuis l’ETag donné dans If-None-Match' },
+            '400': errorResponse,
             '429': errorResponse,
           },
         },

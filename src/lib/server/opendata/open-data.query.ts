@@ -61,7 +61,7 @@ ORDER BY pa.name
 /**
  * Counts for charts: published projects matching the search filters ($1–$13 as in
  * SEARCH_PROJECTS_SQL) grouped by any of theme ($14), territory at level $15 ('region' or
- * 'departement', NULL for none), partner ($16) and month first seen ($17). A project with two
+ * 'departement', NULL for none), partner ($16) and month first seen ($17); $18 maturity stages. A project with two
  * themes counts once in each.
  */
 export const STATISTICS_SQL = /* sql */ `
@@ -89,6 +89,7 @@ base AS (
                                + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
                 <= $12::float8))
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+    AND (cardinality($18::text[]) = 0 OR p.maturity = ANY ($18::text[]))
 )
 SELECT CASE WHEN $14::boolean THEN th END AS theme,
        CASE WHEN $15::text IS NOT NULL THEN substr(te, 3) END AS territory,

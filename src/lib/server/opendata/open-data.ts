@@ -87,6 +87,7 @@ export async function getStatistics(
     level,
     by.includes('partner'),
     by.includes('month'),
+    params.stages,
   ]);
 }
 
