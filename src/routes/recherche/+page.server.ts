@@ -7,6 +7,7 @@ import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
 import { prepareQuery, searchFacets, searchProjects } from '$lib/server/search/search-projects.ts';
+import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -69,5 +70,6 @@ export const load: PageServerLoad = async ({ url }) => {
     mapHref: `/carte${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     geojsonHref: `/api/v1/projects.geojson${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
+    links: searchViewLinks(params),
   };
 };
