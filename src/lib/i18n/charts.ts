@@ -59,6 +59,10 @@ const fr = {
     projectCount: (n: number): string => `${numberFr.format(n)} projet${n > 1 ? 's' : ''}`,
     overseasNote: 'Les régions d’outre-mer figurent en encadré et dans le tableau.',
   },
+  explore: {
+    heading: 'Les projets en graphiques',
+    more: 'Explorer ces projets en graphiques, avec les filtres de la recherche',
+  },
   stages: {
     launch: 'Lancement',
     deployment: 'Déploiement',
@@ -147,6 +151,10 @@ const en: ChartsMessages = {
     tooltip: (label: string, projects: string): string => `${label}: ${projects}`,
     projectCount: (n: number): string => `${numberEn.format(n)} project${n === 1 ? '' : 's'}`,
     overseasNote: 'Overseas regions are shown in insets and in the table.',
+  },
+  explore: {
+    heading: 'The projects in charts',
+    more: 'Explore these projects in charts, with the search filters',
   },
   stages: {
     launch: 'Launch',

@@ -98,7 +98,7 @@ function orderRows(name: ChartName, rows: ChartRowView[]): ChartRowView[] {
 export async function getSearchCharts(
   db: Queryable,
   params: SearchParams,
-  options: { locale?: ChartLocale; basePath?: string; now?: Date } = {},
+  options: { locale?: ChartLocale; basePath?: string; now?: Date; names?: ChartName[] } = {},
 ): Promise<SearchChartsView> {
   const locale = options.locale ?? 'fr';
   const basePath = options.basePath ?? '/recherche/graphiques';
@@ -113,7 +113,7 @@ export async function getSearchCharts(
     sort: params.q ? 'relevance' : 'newest',
   });
   const charts: SearchChartView[] = [];
-  for (const name of CHART_NAMES) {
+  for (const name of CHART_NAMES.filter((n) => !options.names || options.names.includes(n))) {
     const dimension: StatisticDimension = name;
     const stats = await getStatistics(db, params, [dimension], options.now);
     const rows = orderRows(

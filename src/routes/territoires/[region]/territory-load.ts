@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
+import { exploreCharts } from '$lib/server/charts/explore-charts.ts';
 import { renderBarChartSvg } from '$lib/server/charts/render-bar-chart.ts';
 import { getTerritoryPage } from '$lib/server/explore/territory-pages.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
@@ -18,5 +19,10 @@ export async function loadTerritory(region: string, departement?: string) {
     seriesName: page.territory.name,
     format: 'percent',
   });
-  return { page, chart, canonical: `${config.publicUrl}${page.territory.path}` };
+  const charts = await exploreCharts(
+    db,
+    page.kind === 'departement' ? { departement: page.territory.code } : { region: page.territory.code },
+    ['partner', 'month', 'stage'],
+  );
+  return { page, chart, charts, canonical: `${config.publicUrl}${page.territory.path}` };
 }

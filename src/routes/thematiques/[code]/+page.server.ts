@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
+import { exploreCharts } from '$lib/server/charts/explore-charts.ts';
 import { renderBarChartSvg } from '$lib/server/charts/render-bar-chart.ts';
 import { getThemePage } from '$lib/server/explore/theme-pages.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
@@ -16,5 +17,6 @@ export const load: PageServerLoad = async ({ params }) => {
     values: regions.map((r) => r.projects),
     seriesName: theme.label,
   });
-  return { theme, regions, chart, canonical: `${config.publicUrl}/thematiques/${theme.code}` };
+  const charts = await exploreCharts(db, { theme: theme.code }, ['partner', 'month', 'stage']);
+  return { theme, regions, chart, charts, canonical: `${config.publicUrl}/thematiques/${theme.code}` };
 };
