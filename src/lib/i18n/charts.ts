@@ -82,7 +82,12 @@ const fr = {
   },
   suggest: {
     label: 'Rechercher un projet, un thème, un lieu',
+    formLabel: 'Rechercher un projet',
+    placeholder: 'Ex. : insertion, alimentation, Lyon…',
+    submit: 'Rechercher',
     listLabel: 'Suggestions',
+    searchKind: 'Recherche',
+    searchFor: (q: string): string => `Tous les projets pour « ${q} »`,
     kinds: {
       project: 'Projet',
       theme: 'Thème',
@@ -175,7 +180,12 @@ const en: ChartsMessages = {
   },
   suggest: {
     label: 'Search a project, a theme, a place',
+    formLabel: 'Search a project',
+    placeholder: 'E.g. integration, food, Lyon…',
+    submit: 'Search',
     listLabel: 'Suggestions',
+    searchKind: 'Search',
+    searchFor: (q: string): string => `All projects for “${q}”`,
     kinds: {
       project: 'Project',
       theme: 'Theme',
