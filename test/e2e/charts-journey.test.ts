@@ -97,6 +97,49 @@ describe('charts journey: a search as charts, a bar narrows it; its Atom feed', 
     );
   });
 
+  test('the map of the régions leads to each région, overseas ones included', async () => {
+    const { page } = journey;
+    await page.goto(`${journey.server.url}/territoires`);
+    const map = page.getByTestId('linked-map');
+    expect(await map.locator('text', { hasText: 'Mayotte' }).count()).toBe(1);
+    const idf = map.locator('a[href="/territoires/ile-de-france"]').first();
+    expect(await idf.locator('title').textContent()).toMatch(/^Île-de-France : .* pour 100 000 habitants$/);
+    await idf.click();
+    await page.waitForURL(/\/territoires\/ile-de-france$/);
+    expect(
+      await page.getByTestId('explore-charts').getByTestId('search-chart').count(),
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the map flies to an overseas région and back to mainland France', async () => {
+    const { page } = journey;
+    await page.goto(`${journey.server.url}/carte`);
+    await page.locator('[data-testid=project-map][data-status=ready]').waitFor({ timeout: 30_000 });
+    const heading = page.locator('#in-view-heading');
+    await page.waitForFunction(
+      () => !/^0 /.test(document.querySelector('#in-view-heading')?.textContent ?? ''),
+    );
+    const mainland = await heading.textContent();
+    await page
+      .getByTestId('map-overseas')
+      .getByRole('button', { name: /La Réunion/ })
+      .click();
+    await page.waitForFunction(
+      (before) => document.querySelector('#in-view-heading')?.textContent !== before,
+      mainland,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-overseas-reunion.png') });
+    await page
+      .getByTestId('map-overseas')
+      .getByRole('button', { name: /Métropole/ })
+      .click();
+    await page.waitForFunction(
+      (before) => document.querySelector('#in-view-heading')?.textContent === before,
+      mainland,
+    );
+    expect(journey.pageErrors).toEqual([]);
+  });
+
   test('the search page announces an Atom feed of the same search, which lists its newest projects', async () => {
     const { page } = journey;
     await page.goto(`${journey.server.url}/recherche?q=solidaire&region=11`);

@@ -57,7 +57,6 @@ const fr = {
     narrow: (label: string, projects: string): string => `${label} : ${projects} — restreindre la recherche`,
     tooltip: (label: string, projects: string): string => `${label} : ${projects}`,
     projectCount: (n: number): string => `${numberFr.format(n)} projet${n > 1 ? 's' : ''}`,
-    overseasNote: 'Les régions d’outre-mer figurent en encadré et dans le tableau.',
   },
   explore: {
     heading: 'Les projets en graphiques',
@@ -99,8 +98,14 @@ const fr = {
     count: (n: number): string =>
       n === 0 ? 'Aucune suggestion' : `${n} suggestion${n > 1 ? 's' : ''}, flèches haut et bas pour choisir`,
   },
+  regionsMap: {
+    caption:
+      'Projets pour 100 000 habitants, par région (outre-mer en encadrés) : chaque région mène à sa page',
+    tooltip: (name: string, per100k: string): string => `${name} : ${per100k} projets pour 100 000 habitants`,
+  },
   overseas: {
-    label: 'Outre-mer',
+    label: 'Métropole et outre-mer',
+    mainland: 'Métropole',
     flyTo: (name: string): string => `Voir ${name} sur la carte`,
   },
   formatNumber: (n: number): string => numberFr.format(n),
@@ -155,7 +160,6 @@ const en: ChartsMessages = {
     narrow: (label: string, projects: string): string => `${label}: ${projects} — narrow the search`,
     tooltip: (label: string, projects: string): string => `${label}: ${projects}`,
     projectCount: (n: number): string => `${numberEn.format(n)} project${n === 1 ? '' : 's'}`,
-    overseasNote: 'Overseas regions are shown in insets and in the table.',
   },
   explore: {
     heading: 'The projects in charts',
@@ -197,8 +201,15 @@ const en: ChartsMessages = {
     count: (n: number): string =>
       n === 0 ? 'No suggestion' : `${n} suggestion${n === 1 ? '' : 's'}, up and down arrows to choose`,
   },
+  regionsMap: {
+    caption:
+      'Projects per 100,000 inhabitants, by region (overseas in insets): each region leads to its page',
+    tooltip: (name: string, per100k: string): string =>
+      `${name}: ${per100k} projects per 100,000 inhabitants`,
+  },
   overseas: {
-    label: 'Overseas',
+    label: 'Mainland and overseas',
+    mainland: 'Mainland France',
     flyTo: (name: string): string => `Show ${name} on the map`,
   },
   formatNumber: (n: number): string => numberEn.format(n),

@@ -1,4 +1,5 @@
 import { getApp } from '$lib/server/app.ts';
+import { renderRegionsPageMap } from '$lib/server/charts/regions-map.ts';
 import { renderBarChartSvg } from '$lib/server/charts/render-bar-chart.ts';
 import { listRegionCounts } from '$lib/server/explore/territory-pages.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
@@ -13,6 +14,6 @@ export const load: PageServerLoad = async () => {
       values: regions.map((r) => r.per100k ?? 0),
       seriesName: 'Projets pour 100 000 habitants',
     });
-    return { regions, chart };
+    return { regions, chart, map: renderRegionsPageMap(regions) };
   });
 };
