@@ -3,11 +3,11 @@ import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import { DEMO_PARTNER } from '../demo/load-demo.ts';
 import { getStatistics } from '../opendata/open-data.ts';
 import { loadStatisticLabels } from '../opendata/statistic-labels.ts';
-import { statisticsCsv } from '../opendata/statistics-csv.ts';
+import { statisticCode, statisticsCsv } from '../opendata/statistics-csv.ts';
 import type { Database } from '../platform/db/database.ts';
 import { parseSearchParams } from '../search/parse-search-params.ts';
 import { searchProjects } from '../search/search-projects.ts';
-import { getSearchCharts } from './search-charts.ts';
+import { countSearchCharts, getSearchCharts } from './search-charts.ts';
 
 const search = (query: string) => parseSearchParams(new URLSearchParams(query));
 
@@ -69,6 +69,29 @@ describe('charts of a search', () => {
     ]);
     const departement = charts.find((c) => c.name === 'departement')?.rows.find((r) => r.code === '93');
     expect(departement?.href).toBe('/recherche/graphiques?region=11&departement=93');
+  });
+
+  it('counts in one query what the statistics API counts dimension by dimension', async () => {
+    for (const query of [
+      '',
+      'q=solidaire',
+      'theme=EMP&region=11',
+      'q=emploi&fresh=true',
+      'lat=48.85&lon=2.35&radius=20',
+    ]) {
+      const params = search(query);
+      const { total, counts } = await countSearchCharts(db, params);
+      const [all] = await getStatistics(db, params, []);
+      expect(total, query).toBe(all?.projects ?? 0);
+      for (const name of ['theme', 'region', 'departement', 'partner', 'month', 'stage'] as const) {
+        const expected = (await getStatistics(db, params, [name]))
+          .map((row) => ({ code: statisticCode(row, name), projects: row.projects }))
+          .filter((row) => row.code !== null);
+        const byCode = (rows: { code: string | null }[]) =>
+          [...rows].sort((a, b) => String(a.code).localeCompare(String(b.code)));
+        expect(byCode(counts[name]), `${query} by ${name}`).toEqual(byCode(expected));
+      }
+    }
   });
 
   it('draws nothing for a search without results', async () => {

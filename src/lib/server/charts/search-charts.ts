@@ -1,13 +1,13 @@
 import { type ChartLocale, type ChartName, chartsText } from '../../i18n/charts.ts';
-import { getStatistics, type StatisticDimension } from '../opendata/open-data.ts';
 import { loadStatisticLabels, type StatisticLabels } from '../opendata/statistic-labels.ts';
-import { statisticCode } from '../opendata/statistics-csv.ts';
 import type { Queryable } from '../platform/db/database.ts';
 import { searchParamsToQuery } from '../search/parse-search-params.ts';
 import type { SearchParams } from '../search/search.views.ts';
+import { prepareQuery, searchFilterValues } from '../search/search-projects.ts';
 import { linkChartMarks } from './link-chart-marks.ts';
 import { renderBarChartSvg } from './render-bar-chart.ts';
 import { OVERSEAS_REGIONS, renderRegionMapSvg } from './render-france-map.ts';
+import { SEARCH_CHART_COUNTS_SQL } from './search-chart-counts.query.ts';
 
 /** One category of a chart: a table row, a bar or a région. */
 export interface ChartRowView {
@@ -47,6 +47,34 @@ const MAX_BARS: Record<ChartName, number> = {
   month: 36,
   stage: 10,
 };
+
+export interface SearchChartCounts {
+  total: number;
+  /** Per chart, its categories' codes and project counts (unordered). */
+  counts: Record<ChartName, { code: string; projects: number }[]>;
+}
+
+/** Every count of the charts of a search, in one query over its matches. */
+export async function countSearchCharts(
+  db: Queryable,
+  params: SearchParams,
+  now = new Date(),
+): Promise<SearchChartCounts> {
+  const prepared = await prepareQuery(db, params.q);
+  const rows = await db.query<{ dimension: 'total' | ChartName; code: string | null; projects: number }>(
+    SEARCH_CHART_COUNTS_SQL,
+    [prepared.tsquery, ...searchFilterValues(params, now)],
+  );
+  const counts = Object.fromEntries(
+    CHART_NAMES.map((name) => [name, []]),
+  ) as unknown as SearchChartCounts['counts'];
+  let total = 0;
+  for (const row of rows) {
+    if (row.dimension === 'total') total = row.projects;
+    else if (row.code !== null) counts[row.dimension].push({ code: row.code, projects: row.projects });
+  }
+  return { total, counts };
+}
 
 /** The search with one category as its filter, from page 1; null when that changes nothing. */
 export function narrowSearch(
@@ -104,8 +132,7 @@ export async function getSearchCharts(
   const basePath = options.basePath ?? '/recherche/graphiques';
   const t = chartsText[locale];
   const labels = await loadStatisticLabels(db, locale);
-  const totalRows = await getStatistics(db, params, [], options.now);
-  const total = totalRows[0]?.projects ?? 0;
+  const { total, counts } = await countSearchCharts(db, params, options.now);
   if (total === 0) return { total, charts: [] };
   const query = searchParamsToQuery(params, {
     page: 1,
@@ -114,22 +141,16 @@ export async function getSearchCharts(
   });
   const charts: SearchChartView[] = [];
   for (const name of CHART_NAMES.filter((n) => !options.names || options.names.includes(n))) {
-    const dimension: StatisticDimension = name;
-    const stats = await getStatistics(db, params, [dimension], options.now);
     const rows = orderRows(
       name,
-      stats.flatMap((row) => {
-        const code = statisticCode(row, dimension);
-        if (code === null) return [];
+      counts[name].map(({ code, projects }) => {
         const narrowed = narrowSearch(params, name, code, labels);
-        return [
-          {
-            code,
-            label: labels.label(dimension, code),
-            projects: row.projects,
-            href: narrowed ? `${basePath}${searchParamsToQuery(narrowed)}` : null,
-          },
-        ];
+        return {
+          code,
+          label: labels.label(name, code),
+          projects,
+          href: narrowed ? `${basePath}${searchParamsToQuery(narrowed)}` : null,
+        };
       }),
     );
     if (!rows.length) continue;
