@@ -60,6 +60,14 @@ const fr = {
   },
   explore: {
     heading: 'Les projets en graphiques',
+    captions: {
+      theme: 'Nombre de projets par thème',
+      region: 'Nombre de projets par région',
+      departement: 'Nombre de projets par département',
+      partner: 'Nombre de projets par partenaire',
+      month: 'Nombre de projets par mois de premier recensement',
+      stage: 'Nombre de projets par stade de maturité',
+    } satisfies Record<ChartName, string>,
     more: 'Explorer ces projets en graphiques, avec les filtres de la recherche',
   },
   stages: {
@@ -163,6 +171,14 @@ const en: ChartsMessages = {
   },
   explore: {
     heading: 'The projects in charts',
+    captions: {
+      theme: 'Projects by theme',
+      region: 'Projects by region',
+      departement: 'Projects by département',
+      partner: 'Projects by partner',
+      month: 'Projects by month first listed',
+      stage: 'Projects by maturity stage',
+    },
     more: 'Explore these projects in charts, with the search filters',
   },
   stages: {

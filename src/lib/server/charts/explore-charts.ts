@@ -24,6 +24,10 @@ export function exploreCharts(
   const query = searchParamsToQuery(params);
   return memoize(`explore-charts:${locale}:${names.join(',')}:${query}`, 60_000, async () => {
     const { charts } = await getSearchCharts(db, params, { names, locale });
-    return { charts, searchHref: `/recherche/graphiques${query}` };
+    // A stage chart that only says "not stated" tells nothing: left out.
+    const informative = charts.filter(
+      (c) => !(c.name === 'stage' && c.rows.every((r) => r.code === 'unknown')),
+    );
+    return { charts: informative, searchHref: `/recherche/graphiques${query}` };
   });
 }

@@ -7,6 +7,7 @@ import { statisticCode, statisticsCsv } from '../opendata/statistics-csv.ts';
 import type { Database } from '../platform/db/database.ts';
 import { parseSearchParams } from '../search/parse-search-params.ts';
 import { searchProjects } from '../search/search-projects.ts';
+import { exploreCharts } from './explore-charts.ts';
 import { countSearchCharts, getSearchCharts } from './search-charts.ts';
 
 const search = (query: string) => parseSearchParams(new URLSearchParams(query));
@@ -92,6 +93,18 @@ describe('charts of a search', () => {
         expect(byCode(counts[name]), `${query} by ${name}`).toEqual(byCode(expected));
       }
     }
+  });
+
+  it('gives exploration pages their charts, without a stage chart that only says "not stated"', async () => {
+    const partner = await exploreCharts(db, { partner: DEMO_PARTNER.slug }, ['theme', 'month', 'stage']);
+    expect(partner.charts.map((c) => c.name)).toEqual(['theme', 'month', 'stage']);
+    expect(partner.searchHref).toBe(`/recherche/graphiques?partner=${DEMO_PARTNER.slug}`);
+    const [unstated] = await db.query<{ code: string }>(
+      `SELECT substr(c, 3) AS code FROM project p, unnest(p.territory_codes) AS c
+       WHERE p.published AND left(c, 2) = 'D:' GROUP BY 1 HAVING bool_and(p.maturity IS NULL) ORDER BY 1 LIMIT 1`,
+    );
+    const departement = await exploreCharts(db, { departement: unstated?.code ?? '' }, ['partner', 'stage']);
+    expect(departement.charts.map((c) => c.name)).toEqual(['partner']);
   });
 
   it('draws nothing for a search without results', async () => {
