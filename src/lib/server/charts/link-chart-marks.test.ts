@@ -24,6 +24,17 @@ describe('linkChartMarks', () => {
     expect(width(links[1])).toBeGreaterThan(width(links[0]));
   });
 
+  it('leaves no markup of a name in the SVG (partner names are not reference data)', () => {
+    const nasty = renderBarChartSvg({
+      labels: ['<script>alert(1)</script>', 'A & "B"'],
+      values: [1, 2],
+      seriesName: '<img src=x onerror=alert(1)>',
+    });
+    const linked = linkChartMarks(nasty, () => ({ title: '<script>', href: 'javascript:"<x>' }));
+    expect(linked).not.toMatch(/<script|<img/);
+    expect(linked).toContain('&lt;script&gt;');
+  });
+
   it('gives a tooltip without a link when there is nowhere to go, and leaves other marks alone', () => {
     const linked = linkChartMarks(svg, (i) => (i === 0 ? { title: 'Emploi', href: null } : null));
     expect(linked).toContain('<g><title>Emploi</title><path');
