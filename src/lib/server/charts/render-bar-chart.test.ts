@@ -15,6 +15,22 @@ describe('renderBarChartSvg', () => {
   });
 });
 
+describe('shortLabel', () => {
+  it('cuts long names to the label column, with an ellipsis', async () => {
+    const { shortLabel } = await import('./render-bar-chart.ts');
+    expect(shortLabel('Emploi')).toBe('Emploi');
+    const long = shortLabel('Consommation et services responsables et encore');
+    expect(long.length).toBeLessThanOrEqual(34);
+    expect(long).toMatch(/^Consommation et services .*…$/);
+    const svg = renderBarChartSvg({
+      labels: ['Consommation et services responsables et encore'],
+      values: [1],
+      seriesName: 'x',
+    });
+    expect(svg).toContain(long);
+  });
+});
+
 describe('renderRegionMapSvg', () => {
   it('draws the mainland régions, darker where the value is higher', async () => {
     const { renderRegionMapSvg } = await import('./render-france-map.ts');
