@@ -141,6 +141,21 @@ describe('charts journey: a search as charts, a bar narrows it; its Atom feed', 
     expect(journey.pageErrors).toEqual([]);
   });
 
+  test('in English, the charts, their links and the feed stay in English', async () => {
+    const { page } = journey;
+    await page.goto(`${journey.server.url}/en/recherche/graphiques?q=solidaire`);
+    expect(await page.locator('h1').textContent()).toBe('Charts of the search “solidaire”');
+    const bar = page.locator('[data-chart=theme] svg a.chart-link').first();
+    expect(await bar.getAttribute('href')).toMatch(/^\/en\/recherche\/graphiques\?q=solidaire&theme=/);
+    expect(
+      await page.getByTestId('view-switch').getByRole('link', { name: 'List' }).getAttribute('href'),
+    ).toBe('/en/recherche?q=solidaire');
+    const atom = await page.getByTestId('atom-link').getAttribute('href');
+    const xml = await (await fetch(`${journey.server.url}${atom}`)).text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+    expect(xml).toMatch(/<link rel="alternate" type="text\/html" href="[^"]*\/en\/projets\//);
+  });
+
   test('the search page announces an Atom feed of the same search, which lists its newest projects', async () => {
     const { page } = journey;
     await page.goto(`${journey.server.url}/recherche?q=solidaire&region=11`);

@@ -7,6 +7,13 @@ export interface MapLabels {
   listedBy: string;
   viewAtPartner: string;
   loading: string;
+  /** The credit of the outlines' source and licence. */
+  attribution: string;
+  /** MapLibre's own buttons, which it labels in English otherwise. */
+  zoomIn: string;
+  zoomOut: string;
+  /** A project page's link in the page's language (/en/projets/… on English pages). */
+  href: (path: string) => string;
 }
 
 interface ProjectSummary {
@@ -33,7 +40,7 @@ function popupContent(summary: ProjectSummary['data'], labels: MapLabels): HTMLE
   const root = document.createElement('div');
   root.className = 'map-popup';
   const title = document.createElement('a');
-  title.href = summary.path;
+  title.href = labels.href(summary.path);
   title.textContent = summary.name;
   title.className = 'map-popup__title';
   root.append(title);
@@ -94,9 +101,10 @@ export async function createProjectMap(options: {
   const map: MapLibreMap = new maplibre.Map({
     container: options.container,
     bounds: FRANCE,
+    locale: { 'NavigationControl.ZoomIn': labels.zoomIn, 'NavigationControl.ZoomOut': labels.zoomOut },
     attributionControl: {
       compact: false,
-      customAttribution: 'Contours : IGN Admin Express (Licence Ouverte)',
+      customAttribution: labels.attribution,
     },
     style: {
       version: 8,

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { fr as t } from '$lib/i18n/fr.ts';
+import { localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
+import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
@@ -11,6 +12,9 @@ import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
+  const locale = pageLocale(url);
+  const t = messages(locale);
+  const href = (path: string) => localizeHref(path, locale);
   let params: SearchParams;
   try {
     params = parseSearchParams(url.searchParams);
@@ -27,16 +31,17 @@ export const load: PageServerLoad = async ({ url }) => {
   const facets = await searchFacets(db, params, { prepared });
   const options = await getSearchOptions(db);
   const { page, pageCount } = result;
-  const link = (overrides: Partial<SearchParams>) => `/recherche${searchParamsToQuery(params, overrides)}`;
+  const link = (overrides: Partial<SearchParams>) =>
+    href(`/recherche${searchParamsToQuery(params, overrides)}`);
 
   return {
     params,
     options,
     total: result.total,
     totalExact: result.totalExact,
-    facets: facetLinks(params, facets),
+    facets: facetLinks(params, facets, href('/recherche')),
     didYouMeanHref: result.didYouMean
-      ? `/recherche${searchParamsToQuery({ ...params, q: result.didYouMean, page: 1, cursor: null })}`
+      ? href(`/recherche${searchParamsToQuery({ ...params, q: result.didYouMean, page: 1, cursor: null })}`)
       : null,
     didYouMean: result.didYouMean,
     // Filters the form has no field for, so that submitting new words keeps them.
@@ -67,9 +72,9 @@ export const load: PageServerLoad = async ({ url }) => {
     nextHref: page < pageCount ? link({ page: page + 1 }) : null,
     firstPageHref: link({ page: 1 }),
     jsonHref: `/api/v1/projects${searchParamsToQuery(params)}`,
-    mapHref: `/carte${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
+    mapHref: href(`/carte${searchParamsToQuery({ ...params, page: 1, cursor: null })}`),
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     geojsonHref: `/api/v1/projects.geojson${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
-    links: searchViewLinks(params),
+    links: searchViewLinks(params, locale),
   };
 };

@@ -1,4 +1,5 @@
 import type { ChartLocale, ChartName } from '../../i18n/charts.ts';
+import { localizeHref } from '../../i18n/locale.ts';
 import type { Queryable } from '../platform/db/database.ts';
 import { memoize } from '../platform/memo.ts';
 import { parseSearchParams, searchParamsToQuery } from '../search/parse-search-params.ts';
@@ -23,11 +24,12 @@ export function exploreCharts(
   const params = parseSearchParams(new URLSearchParams(filter));
   const query = searchParamsToQuery(params);
   return memoize(`explore-charts:${locale}:${names.join(',')}:${query}`, 60_000, async () => {
-    const { charts } = await getSearchCharts(db, params, { names, locale });
+    const basePath = localizeHref('/recherche/graphiques', locale);
+    const { charts } = await getSearchCharts(db, params, { names, locale, basePath });
     // A stage chart that only says "not stated" tells nothing: left out.
     const informative = charts.filter(
       (c) => !(c.name === 'stage' && c.rows.every((r) => r.code === 'unknown')),
     );
-    return { charts: informative, searchHref: `/recherche/graphiques${query}` };
+    return { charts: informative, searchHref: `${basePath}${query}` };
   });
 }

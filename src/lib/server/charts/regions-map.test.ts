@@ -25,4 +25,11 @@ describe('renderRegionsPageMap', () => {
     expect(svg).not.toContain('href="/territoires/undefined"');
     expect((svg.match(/<a href=/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('leads to the English pages in English', () => {
+    const svg = renderRegionsPageMap([region('11', 'Île-de-France', 'ile-de-france', 2.5)], 'en');
+    expect(svg).toContain(
+      '<a href="/en/territoires/ile-de-france" aria-label="Île-de-France: 2.5 projects per 100,000 inhabitants"',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { type ChartLocale, chartsText } from '../../i18n/charts.ts';
+import { localizeHref } from '../../i18n/locale.ts';
 import type { TerritoryCountView } from '../explore/explore.views.ts';
 import { renderRegionMapSvg } from './render-france-map.ts';
 
@@ -16,7 +17,7 @@ export function renderRegionsPageMap(regions: TerritoryCountView[], locale: Char
         if (!region) return null;
         return {
           title: t.regionsMap.tooltip(region.name, t.formatNumber(region.per100k ?? 0)),
-          href: region.path,
+          href: localizeHref(region.path, locale),
         };
       },
     },

@@ -13,6 +13,18 @@ describe('renderBarChartSvg', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     for (const text of ['Emploi', 'Solidarité', 'France entière', '50 %']) expect(svg).toContain(text);
   });
+
+  it('writes values with the formatter of the page language', () => {
+    const svg = renderBarChartSvg({
+      labels: ['Emploi'],
+      values: [0.125],
+      seriesName: 'Île-de-France',
+      format: 'percent',
+      formatValue: (value) => `${value * 100}%`,
+    });
+    expect(svg).toContain('12.5%');
+    expect(svg).not.toContain('13 %');
+  });
 });
 
 describe('shortLabel', () => {

@@ -9,6 +9,8 @@ export interface BarChartInput {
   seriesName: string;
   /** Formats values on the axis and in labels, e.g. as percentages. */
   format?: 'count' | 'percent';
+  /** Writes a value in the page's language ("12,5 %", "12.5%"); replaces `format`'s default. */
+  formatValue?: (value: number) => string;
   width?: number;
 }
 
@@ -31,7 +33,8 @@ export function renderBarChartSvg(input: BarChartInput): string {
   const width = input.width ?? 640;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const percent = input.format === 'percent';
-  const formatter = (value: number) => (percent ? `${Math.round(value * 100)} %` : String(value));
+  const formatter =
+    input.formatValue ?? ((value: number) => (percent ? `${Math.round(value * 100)} %` : String(value)));
   const series = [
     { name: input.seriesName, values: input.values },
     ...(input.compare ? [{ name: input.compare.name, values: input.compare.values }] : []),

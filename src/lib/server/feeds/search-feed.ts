@@ -1,4 +1,5 @@
 import { type ChartLocale, chartsText } from '../../i18n/charts.ts';
+import { localizeHref } from '../../i18n/locale.ts';
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
 import { matchingProjectIds } from '../search/matching-project-ids.ts';
@@ -20,7 +21,9 @@ export async function searchFeed(
   params: SearchParams,
   options: { publicUrl: string; locale?: ChartLocale; now?: Date },
 ): Promise<string> {
-  const t = chartsText[options.locale ?? 'fr'].feed;
+  const locale = options.locale ?? 'fr';
+  const t = chartsText[locale].feed;
+  const page = (path: string) => `${options.publicUrl}${localizeHref(path, locale)}`;
   const newest: SearchParams = { ...params, sort: 'newest', page: 1, cursor: null };
   const ids = await matchingProjectIds(db, newest, FEED_ENTRIES, options.now);
   const [cards, dates] = await Promise.all([
@@ -34,7 +37,7 @@ export async function searchFeed(
   const entries: AtomFeed['entries'] = cards.map((card, i) => {
     const date = dateOf.get(ids[i] ?? -1);
     const partners = card.credits.map((c) => c.partner.name);
-    const url = `${options.publicUrl}${card.path}`;
+    const url = page(card.path);
     return {
       id: url,
       title: card.name,
@@ -52,11 +55,11 @@ export async function searchFeed(
       .sort()
       .at(-1) ?? iso(options.now ?? new Date());
   return writeAtomFeed({
-    id: `${options.publicUrl}/recherche/flux.atom${query}`,
+    id: page(`/recherche/flux.atom${query}`),
     title: t.title(params.q || null),
     subtitle: t.subtitle,
-    self: `${options.publicUrl}/recherche/flux.atom${query}`,
-    alternate: `${options.publicUrl}/recherche${query}`,
+    self: page(`/recherche/flux.atom${query}`),
+    alternate: page(`/recherche${query}`),
     updated,
     lang: options.locale ?? 'fr',
     author: { name: 'Carrefour des innovations sociales', uri: options.publicUrl },

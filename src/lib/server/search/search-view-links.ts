@@ -1,3 +1,4 @@
+import { type Locale, localizeHref } from '../../i18n/locale.ts';
 import { searchParamsToQuery } from './parse-search-params.ts';
 import type { SearchParams } from './search.views.ts';
 
@@ -9,8 +10,11 @@ export interface SearchViewLinks {
   atom: string;
 }
 
-/** The same search as a list, a map, charts and a feed: each view is a URL with the same parameters. */
-export function searchViewLinks(params: SearchParams): SearchViewLinks {
+/**
+ * The same search as a list, a map, charts and a feed, in the page's language: each view is a
+ * URL with the same parameters.
+ */
+export function searchViewLinks(params: SearchParams, locale: Locale = 'fr'): SearchViewLinks {
   const fromStart = { ...params, page: 1, cursor: null };
   const query = searchParamsToQuery(fromStart);
   // The feed is always newest first; the sort of the list is left out.
@@ -20,9 +24,9 @@ export function searchViewLinks(params: SearchParams): SearchViewLinks {
     sort: params.q ? 'relevance' : 'newest',
   });
   return {
-    list: `/recherche${query}`,
-    map: `/carte${query}`,
-    charts: `/recherche/graphiques${query}`,
-    atom: `/recherche/flux.atom${feedQuery}`,
+    list: localizeHref(`/recherche${query}`, locale),
+    map: localizeHref(`/carte${query}`, locale),
+    charts: localizeHref(`/recherche/graphiques${query}`, locale),
+    atom: localizeHref(`/recherche/flux.atom${feedQuery}`, locale),
   };
 }

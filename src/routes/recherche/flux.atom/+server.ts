@@ -1,6 +1,7 @@
 import { getApp } from '$lib/server/app.ts';
 import { searchFeed } from '$lib/server/feeds/search-feed.ts';
 import { apiError, CORS_HEADERS } from '$lib/server/http/api-response.ts';
+import { pageLocale } from '$lib/server/i18n/messages.ts';
 import { parseSearchParams } from '$lib/server/search/parse-search-params.ts';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ url }) => {
   try {
     const params = parseSearchParams(url.searchParams);
     const { db, config } = await getApp();
-    const xml = await searchFeed(db, params, { publicUrl: config.publicUrl });
+    const xml = await searchFeed(db, params, { publicUrl: config.publicUrl, locale: pageLocale(url) });
     return new Response(xml, {
       headers: {
         ...CORS_HEADERS,
