@@ -64,6 +64,8 @@ describe('territory journey and accessibility of the public pages', () => {
   test.each([
     ['home', '/'],
     ['search', '/recherche?q=solidaire'],
+    ['search charts', '/recherche/graphiques?q=solidaire'],
+    ['territories', '/territoires'],
     ['territory', '/territoires/ile-de-france'],
     ['departement', '/territoires/auvergne-rhone-alpes/rhone'],
     ['theme', '/thematiques/EMP'],

@@ -68,6 +68,7 @@ describe('search journey: home → results → project page', () => {
     const searchBox = page
       .getByRole('searchbox')
       .or(page.getByRole('textbox', { name: /rechercher/i }))
+      .or(page.getByRole('combobox', { name: /rechercher/i }))
       .first();
     await searchBox.waitFor({ state: 'visible' });
     await screenshot('search-journey-1-home');

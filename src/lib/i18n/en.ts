@@ -85,7 +85,7 @@ export const en: Messages = {
     themesHeading: 'Explore by theme',
     latestHeading: 'Latest projects',
     mapHeading: 'Projects across France',
-    mapCaption: 'Projects per 100,000 inhabitants, by région (mainland France; overseas in the table)',
+    mapCaption: 'Projects per 100,000 inhabitants, by région (overseas in insets, and in the table)',
     allTerritories: 'All territories',
     openMap: 'Open the map of projects',
     noProjects: 'No project is published yet.',

@@ -93,7 +93,7 @@ export const fr = {
     latestHeading: 'Derniers projets recensés',
     mapHeading: 'Les projets en France',
     mapCaption:
-      'Projets recensés pour 100 000 habitants, par région (France métropolitaine ; outre-mer dans le tableau)',
+      'Projets recensés pour 100 000 habitants, par région (outre-mer en encadrés, et dans le tableau)',
     allTerritories: 'Tous les territoires',
     openMap: 'Ouvrir la carte des projets',
     noProjects: 'Aucun projet n’est encore publié.',

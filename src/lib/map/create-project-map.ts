@@ -77,7 +77,7 @@ export async function createProjectMap(options: {
   outlines: FeatureCollection;
   labels: MapLabels;
   onMove: (bounds: { west: number; south: number; east: number; north: number }) => void;
-}): Promise<{ destroy: () => void }> {
+}): Promise<{ destroy: () => void; fitTo: (box: [[number, number], [number, number]]) => void }> {
   const maplibre = await import('maplibre-gl');
   await import('maplibre-gl/dist/maplibre-gl.css');
   const { payload, labels } = options;
@@ -228,6 +228,8 @@ export async function createProjectMap(options: {
   map.once('load', reportBounds);
 
   return {
+    // No animation: the overseas régions are thousands of kilometres away.
+    fitTo: (box) => map.fitBounds(box, { padding: 24, animate: false }),
     destroy: () => {
       for (const marker of markers.values()) marker.remove();
       map.remove();

@@ -3,6 +3,7 @@ import { localizeHref } from '$lib/i18n/locale.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
+import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import type { PageServerLoad } from './$types';
 
 /** The map takes the same parameters as /recherche; its data loads from /carte/points.json. */
@@ -11,7 +12,12 @@ export const load: PageServerLoad = async ({ url }) => {
   try {
     const params = parseSearchParams(url.searchParams);
     const query = searchParamsToQuery({ ...params, page: 1 });
-    return { params, query, listHref: localizeHref(`/recherche${query}`, locale) };
+    return {
+      params,
+      query,
+      listHref: localizeHref(`/recherche${query}`, locale),
+      links: searchViewLinks(params, locale),
+    };
   } catch (e) {
     if (e instanceof InvalidParameterError) {
       error(400, {

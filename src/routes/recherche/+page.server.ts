@@ -12,6 +12,7 @@ import {
 } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
+import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import { cachedSearchWithFacets } from '$lib/server/search/search-with-facets.ts';
 import type { PageServerLoad } from './$types';
 
@@ -86,5 +87,6 @@ export const load: PageServerLoad = async ({ url }) => {
     mapHref: href(`/carte${searchParamsToQuery({ ...params, page: 1, cursor: null })}`),
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     geojsonHref: `/api/v1/projects.geojson${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
+    links: searchViewLinks(params, locale),
   };
 };

@@ -1,4 +1,5 @@
 import { getApp } from '$lib/server/app.ts';
+import { renderRegionsPageMap } from '$lib/server/charts/regions-map.ts';
 import { renderBarChartSvg } from '$lib/server/charts/render-bar-chart.ts';
 import { listRegionCounts } from '$lib/server/explore/territory-pages.ts';
 import { exploreMessages, pageLocale } from '$lib/server/i18n/messages.ts';
@@ -17,6 +18,6 @@ export const load: PageServerLoad = async ({ url }) => {
       seriesName: t.territories.per100kSeries,
       formatValue: t.formatNumber,
     });
-    return { regions, chart };
+    return { regions, chart, map: renderRegionsPageMap(regions, locale) };
   });
 };

@@ -15,6 +15,13 @@ export interface BarChartInput {
 }
 
 const COLORS = ['#0b4f6c', '#f2a541'];
+/** Characters of a label that fit its column (ECharts cannot measure text on the server). */
+const MAX_LABEL = 34;
+
+/** A long label cut to its column, with an ellipsis; tables and tooltips keep the full name. */
+export function shortLabel(label: string): string {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label;
+}
 
 /**
  * A horizontal bar chart rendered to SVG on the server, so it reads without JavaScript. Labels
@@ -42,7 +49,7 @@ export function renderBarChartSvg(input: BarChartInput): string {
     xAxis: { type: 'value', axisLabel: { formatter }, splitLine: { lineStyle: { color: '#d0d7de' } } },
     yAxis: {
       type: 'category',
-      data: input.labels,
+      data: input.labels.map(shortLabel),
       inverse: true,
       axisLabel: { width: 224, overflow: 'truncate' },
     },

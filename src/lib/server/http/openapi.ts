@@ -244,14 +244,21 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/statistics': {
         get: {
           operationId: 'statistics',
-          summary: 'Nombre de projets par thème × territoire × partenaire × mois, pour une recherche',
+          summary: 'Nombre de projets par thème × territoire × partenaire × mois × stade, pour une recherche',
           parameters: [
             {
               name: 'by',
               in: 'query',
               required: false,
-              description: 'theme, region ou departement, partner, month (séparés par des virgules)',
+              description: 'theme, region ou departement, partner, month, stage (séparés par des virgules)',
               schema: { type: 'string', default: 'theme' },
+            },
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              description: 'json, ou csv (codes, noms et nombres de projets, un fichier à télécharger)',
+              schema: { type: 'string', enum: ['json', 'csv'], default: 'json' },
             },
             ...queryParameters(searchQuerySchema).filter(
               (p) => !['page', 'per_page', 'cursor', 'sort'].includes(p.name),

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { type Locale, localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
+import { exploreCharts } from '$lib/server/charts/explore-charts.ts';
 import { renderBarChartSvg } from '$lib/server/charts/render-bar-chart.ts';
 import { getTerritoryPage } from '$lib/server/explore/territory-pages.ts';
 import { exploreMessages } from '$lib/server/i18n/messages.ts';
@@ -22,5 +23,16 @@ export async function loadTerritory(locale: Locale, region: string, departement?
     format: 'percent',
     formatValue: t.formatPercent,
   });
-  return { page, chart, canonical: `${config.publicUrl}${localizeHref(page.territory.path, locale)}` };
+  const charts = await exploreCharts(
+    db,
+    page.kind === 'departement' ? { departement: page.territory.code } : { region: page.territory.code },
+    ['partner', 'month', 'stage'],
+    locale,
+  );
+  return {
+    page,
+    chart,
+    charts,
+    canonical: `${config.publicUrl}${localizeHref(page.territory.path, locale)}`,
+  };
 }

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
+import { exploreCharts } from '$lib/server/charts/explore-charts.ts';
 import { renderBarChartSvg } from '$lib/server/charts/render-bar-chart.ts';
 import { getThemePage } from '$lib/server/explore/theme-pages.ts';
 import { exploreMessages, pageLocale } from '$lib/server/i18n/messages.ts';
@@ -20,10 +21,12 @@ export const load: PageServerLoad = async ({ url, params }) => {
     seriesName: theme.label,
     formatValue: exploreMessages(locale).formatNumber,
   });
+  const charts = await exploreCharts(db, { theme: theme.code }, ['partner', 'month', 'stage'], locale);
   return {
     theme,
     regions,
     chart,
+    charts,
     canonical: `${config.publicUrl}${localizeHref(`/thematiques/${theme.code}`, locale)}`,
   };
 };
