@@ -55,7 +55,7 @@ describe('charts of a search', () => {
     expect(region?.svg).toMatch(
       /<a href="\/recherche\/graphiques\?q=solidaire&amp;region=\d+&amp;fresh=true"/,
     );
-    // Months and stages are not search filters: tooltips, no links.
+    // Months are not a search filter: tooltips, no links.
     const month = charts.find((c) => c.name === 'month');
     expect(month?.rows.every((r) => r.href === null && /^\d{4}-\d{2}$/.test(r.code))).toBe(true);
     expect(month?.svg).toContain('<g><title>');
@@ -68,6 +68,10 @@ describe('charts of a search', () => {
       ['launch', 'Lancement', 2],
       ['unknown', 'Non renseigné', total - 2],
     ]);
+    // A stated stage narrows the search; "not stated" is no filter.
+    expect(stages.map((r) => r.href)).toEqual(['/recherche/graphiques?stage=launch', null]);
+    const narrowed = await getSearchCharts(db, search('stage=launch'));
+    expect(narrowed.total).toBe(2);
     const departement = charts.find((c) => c.name === 'departement')?.rows.find((r) => r.code === '93');
     expect(departement?.href).toBe('/recherche/graphiques?region=11&departement=93');
   });
@@ -79,6 +83,7 @@ describe('charts of a search', () => {
       'theme=EMP&region=11',
       'q=emploi&fresh=true',
       'lat=48.85&lon=2.35&radius=20',
+      'stage=launch',
     ]) {
       const params = search(query);
       const { total, counts } = await countSearchCharts(db, params);
