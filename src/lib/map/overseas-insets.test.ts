@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { departementOutlines } from '$lib/server/explore/departement-outlines.ts';
+import { choroplethColor, choroplethSteps } from './map-data.ts';
 import { overseasInsets, showsMainland } from './overseas-insets.ts';
 
 const outlines = JSON.parse(await departementOutlines()) as FeatureCollection;
@@ -14,6 +15,14 @@ describe('overseasInsets', () => {
       ['973', 'Guyane', 0],
       ['974', 'La Réunion', 12],
       ['976', 'Mayotte', 0],
+    ]);
+    // Coloured as on the choropleth, whose steps come from every département's count.
+    expect(insets.map((inset) => inset.fill)).toEqual([
+      choroplethColor(1, choroplethSteps([12, 1, 40, 3])),
+      '#f4f6f8',
+      '#f4f6f8',
+      choroplethColor(12, choroplethSteps([12, 1, 40, 3])),
+      '#f4f6f8',
     ]);
   });
 
