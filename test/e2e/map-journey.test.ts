@@ -102,6 +102,7 @@ describe('map journey: clusters, zoom, popup with the partner credit', () => {
       if (!insets || !canvas) return;
       expect(insets.y + insets.height).toBeLessThanOrEqual(canvas.y);
       expect(insets.x + insets.width).toBeLessThanOrEqual(360);
+      await phone.screenshot({ path: path.join(SCREENSHOTS, 'map-4-overseas-insets-phone.png') });
     } finally {
       await phone.close();
     }
