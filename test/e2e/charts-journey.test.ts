@@ -111,29 +111,27 @@ describe('charts journey: a search as charts, a bar narrows it; its Atom feed', 
     ).toBeGreaterThanOrEqual(2);
   });
 
-  test('the map flies to an overseas région and back to mainland France', async () => {
+  test("in English, the map's overseas insets fly to a région and back to mainland France", async () => {
     const { page } = journey;
-    await page.goto(`${journey.server.url}/carte`);
+    await page.goto(`${journey.server.url}/en/carte`);
     await page.locator('[data-testid=project-map][data-status=ready]').waitFor({ timeout: 30_000 });
     const heading = page.locator('#in-view-heading');
+    const insets = page.getByTestId('map-insets');
+    expect(await insets.getAttribute('aria-label')).toBe('Overseas regions');
+    const reunion = insets.getByRole('button', { name: /^La Réunion: \d+ projects? — show on the map$/ });
+    await reunion.waitFor();
     // Wait for the first count of the projects in view (mainland France holds most of them).
     await page.waitForFunction(() =>
-      / dans la zone affichée \(sur /.test(document.querySelector('#in-view-heading')?.textContent ?? ''),
+      /\d/.test(document.querySelector('#in-view-heading')?.textContent ?? ''),
     );
     const mainland = await heading.textContent();
-    await page
-      .getByTestId('map-overseas')
-      .getByRole('button', { name: /La Réunion/ })
-      .click();
+    await reunion.click();
     await page.waitForFunction(
       (before) => document.querySelector('#in-view-heading')?.textContent !== before,
       mainland,
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-overseas-reunion.png') });
-    await page
-      .getByTestId('map-overseas')
-      .getByRole('button', { name: /Métropole/ })
-      .click();
+    await insets.getByRole('button', { name: 'Back to mainland France on the map' }).click();
     await page.waitForFunction(
       (before) => document.querySelector('#in-view-heading')?.textContent === before,
       mainland,

@@ -112,9 +112,11 @@ const fr = {
     tooltip: (name: string, per100k: string): string => `${name} : ${per100k} projets pour 100 000 habitants`,
   },
   overseas: {
-    label: 'Métropole et outre-mer',
-    mainland: 'Métropole',
-    flyTo: (name: string): string => `Voir ${name} sur la carte`,
+    label: 'Régions d’outre-mer',
+    mainland: 'France métropolitaine',
+    backToMainland: 'Revenir à la France métropolitaine sur la carte',
+    projects: (n: number): string => `${numberFr.format(n)} projet${n > 1 ? 's' : ''}`,
+    inset: (name: string, projects: string): string => `${name} : ${projects} — afficher sur la carte`,
   },
   formatNumber: (n: number): string => numberFr.format(n),
 };
@@ -224,9 +226,11 @@ const en: ChartsMessages = {
       `${name}: ${per100k} projects per 100,000 inhabitants`,
   },
   overseas: {
-    label: 'Mainland and overseas',
+    label: 'Overseas regions',
     mainland: 'Mainland France',
-    flyTo: (name: string): string => `Show ${name} on the map`,
+    backToMainland: 'Back to mainland France on the map',
+    projects: (n: number): string => `${numberEn.format(n)} project${n === 1 ? '' : 's'}`,
+    inset: (name: string, projects: string): string => `${name}: ${projects} — show on the map`,
   },
   formatNumber: (n: number): string => numberEn.format(n),
 };

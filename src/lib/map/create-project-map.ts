@@ -1,6 +1,12 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
-import { choroplethSteps, type MapPayload, toFeatureCollection } from './map-data.ts';
+import {
+  CHOROPLETH_EMPTY,
+  CHOROPLETH_PALETTE,
+  choroplethSteps,
+  type MapPayload,
+  toFeatureCollection,
+} from './map-data.ts';
 
 export interface MapLabels {
   cluster: (count: number) => string;
@@ -90,12 +96,14 @@ export async function createProjectMap(options: {
     })),
   };
   const steps = choroplethSteps(Object.values(counts));
-  const palette = ['#d6e6ef', '#a9cbdc', '#6fa5c0', '#2f7397'];
   const fillColor = [
     'step',
     ['get', 'count'],
-    '#f4f6f8',
-    ...steps.flatMap((threshold, i) => [threshold, palette[Math.min(i, palette.length - 1)]]),
+    CHOROPLETH_EMPTY,
+    ...steps.flatMap((threshold, i) => [
+      threshold,
+      CHOROPLETH_PALETTE[Math.min(i, CHOROPLETH_PALETTE.length - 1)],
+    ]),
   ] as ExpressionSpecification;
 
   const map: MapLibreMap = new maplibre.Map({

@@ -9,11 +9,13 @@ export const MAINLAND: MapBox = [
 
 /**
  * The overseas régions the map can fly to (bounds of IGN Admin Express outlines, with a
- * margin), in the order of the insets of the server-rendered map.
+ * margin), in the order of the insets of the server-rendered map. Each région has one
+ * département, whose outline and count its inset shows.
  */
-export const OVERSEAS: { code: string; name: string; box: MapBox }[] = [
+export const OVERSEAS: { code: string; departement: string; name: string; box: MapBox }[] = [
   {
     code: '01',
+    departement: '971',
     name: 'Guadeloupe',
     box: [
       [-61.9, 15.8],
@@ -22,6 +24,7 @@ export const OVERSEAS: { code: string; name: string; box: MapBox }[] = [
   },
   {
     code: '02',
+    departement: '972',
     name: 'Martinique',
     box: [
       [-61.3, 14.35],
@@ -30,6 +33,7 @@ export const OVERSEAS: { code: string; name: string; box: MapBox }[] = [
   },
   {
     code: '03',
+    departement: '973',
     name: 'Guyane',
     box: [
       [-54.7, 2.0],
@@ -38,6 +42,7 @@ export const OVERSEAS: { code: string; name: string; box: MapBox }[] = [
   },
   {
     code: '04',
+    departement: '974',
     name: 'La Réunion',
     box: [
       [55.15, -21.45],
@@ -46,6 +51,7 @@ export const OVERSEAS: { code: string; name: string; box: MapBox }[] = [
   },
   {
     code: '06',
+    departement: '976',
     name: 'Mayotte',
     box: [
       [44.95, -13.05],
