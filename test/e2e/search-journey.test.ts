@@ -108,4 +108,36 @@ describe('search journey: home → results → project page', () => {
 
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
+
+  test('on the search page, results follow the words as they are typed, and the caret stays', async () => {
+    if (!server) throw new Error('server not started');
+    // networkidle: the page's script has loaded and hydrated (instant search needs it).
+    await page.goto(`${server.url}/recherche`, { waitUntil: 'networkidle' });
+    const total = page.getByTestId('search-total');
+    const everything = normalize(await total.textContent());
+    const box = page.getByRole('searchbox', { name: 'Rechercher un projet' });
+    await box.click();
+    await box.pressSequentially('epicerie', { delay: 30 });
+    // No Enter: the address and the results follow the words.
+    await page.waitForURL((url) => url.pathname === '/recherche' && url.searchParams.get('q') === 'epicerie');
+    await expect.poll(async () => normalize(await total.textContent())).not.toBe(everything);
+    // The same results as the same search asked directly.
+    const api = (await (await fetch(`${server.url}/api/v1/projects?q=epicerie`)).json()) as {
+      data: { name: string }[];
+    };
+    const names = await page
+      .getByTestId('search-results')
+      .locator('article')
+      .getByRole('heading')
+      .allTextContents();
+    expect(names.map(normalize)).toEqual(api.data.map((p) => normalize(p.name)));
+    // The words stay in the box, which keeps the focus: typing goes on.
+    expect(await box.inputValue()).toBe('epicerie');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await box.pressSequentially(' solidaire', { delay: 30 });
+    await page.waitForURL((url) => url.searchParams.get('q') === 'epicerie solidaire');
+    expect(await box.inputValue()).toBe('epicerie solidaire');
+    await screenshot('search-journey-5-instant');
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
 });
