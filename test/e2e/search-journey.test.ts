@@ -58,7 +58,7 @@ describe('search journey: home → results → project page', () => {
     await server?.stop();
   });
 
-  test('a visitor finds projects about "solidaire" and opens one, with the partner credited', async () => {
+  test('a visitor finds projects about "solidaire", narrows by a theme, opens one and follows the partner link', async () => {
     if (!server) throw new Error('server not started');
 
     // 1. Home page: a search box.
@@ -92,7 +92,27 @@ describe('search journey: home → results → project page', () => {
       expect(matching, `result ${i + 1} partner credits: ${JSON.stringify(texts)}`).toBeGreaterThan(0);
     }
 
-    // 4. Open the first result through its title link.
+    // 4. Narrow by a facet: the first theme offered. Fewer (or as many) results, all of that theme.
+    const total = page.getByTestId('search-total');
+    const broad = Number(normalize(await total.textContent()).replace(/\D/g, ''));
+    const themeLink = page.locator('[data-facet="theme"] a').first();
+    const themeLabel = normalize(await themeLink.textContent())
+      .replace(/^☐\s*/, '')
+      .replace(/\s*\([\d\s]+\)$/, '');
+    await themeLink.click();
+    await page.waitForURL(
+      (url) => url.searchParams.has('theme') && url.searchParams.get('q') === 'solidaire',
+    );
+    await expect
+      .poll(async () => page.locator('[data-facet="theme"] a[aria-current="true"]').count())
+      .toBe(1);
+    const narrowed = Number(normalize(await total.textContent()).replace(/\D/g, ''));
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThanOrEqual(broad);
+    const tags = await results.first().textContent();
+    expect(normalize(tags), `first narrowed result shows the theme ${themeLabel}`).toContain(themeLabel);
+
+    // 5. Open the first result through its title link.
     const first = results.first();
     const projectName = normalize(await first.getByRole('heading').first().textContent());
     expect(projectName).not.toBe('');
@@ -105,6 +125,25 @@ describe('search journey: home → results → project page', () => {
     const { texts, matching } = await partnerCreditsOf(page);
     expect(matching, `project page partner credits: ${JSON.stringify(texts)}`).toBeGreaterThan(0);
     await screenshot('search-journey-4-project');
+
+    // 6. Follow the partner link: it leads to the project's page on the partner's site (answered
+    // here by a stand-in, as the test machine has no internet).
+    await page.route(`${PARTNER_SITE}/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Partenaire</title><h1>Partenaire</h1>',
+      }),
+    );
+    const partnerLink = page
+      .getByTestId('partner-credit')
+      .first()
+      .locator(`a[href^="${PARTNER_SITE}"]`)
+      .first();
+    const partnerHref = await partnerLink.getAttribute('href');
+    await partnerLink.click();
+    await page.waitForURL((url) => url.href === partnerHref);
+    expect(await page.locator('h1').textContent()).toBe('Partenaire');
 
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
