@@ -62,7 +62,8 @@ ORDER BY pa.name
  * Counts for charts: published projects matching the search filters ($1–$13 as in
  * SEARCH_PROJECTS_SQL) grouped by any of theme ($14), territory at level $15 ('region' or
  * 'departement', NULL for none), partner ($16), month first seen ($17) and maturity stage ($19,
- * 'unknown' when the partners did not say); $18 filters on maturity stages (any). A project with
+ * 'unknown' when the partners did not say); $18 filters on maturity stages (any), $20 on method
+ * codes (any). A project with
  * two themes counts once in each.
  */
 export const STATISTICS_SQL = /* sql */ `
@@ -91,6 +92,7 @@ base AS (
                 <= $12::float8))
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
     AND (cardinality($18::text[]) = 0 OR p.maturity = ANY ($18::text[]))
+    AND (cardinality($20::text[]) = 0 OR p.methods && $20::text[])
 )
 SELECT CASE WHEN $14::boolean THEN th END AS theme,
        CASE WHEN $15::text IS NOT NULL THEN substr(te, 3) END AS territory,

@@ -91,6 +91,7 @@ export async function getStatistics(
     by.includes('month'),
     params.stages,
     by.includes('stage'),
+    params.methods,
   ]);
 }
 

@@ -30,6 +30,7 @@ describe('facet links', () => {
       public: [],
       partner: [],
       stage: [],
+      method: [],
       region: [],
       departement: [],
       epci: [],
@@ -50,9 +51,18 @@ describe('facet links', () => {
 
   it('keeps a searched facet with no value, so that its search box stays', () => {
     const facets = Object.fromEntries(
-      ['theme', 'subtheme', 'public', 'partner', 'stage', 'region', 'departement', 'epci', 'commune'].map(
-        (n) => [n, []],
-      ),
+      [
+        'theme',
+        'subtheme',
+        'public',
+        'partner',
+        'stage',
+        'method',
+        'region',
+        'departement',
+        'epci',
+        'commune',
+      ].map((n) => [n, []]),
     ) as unknown as FacetsView;
     expect(facetLinks(parse('departement=69'), facets)).toEqual([]);
     const kept = facetLinks(parse('departement=69'), facets, '/recherche', 'commune');

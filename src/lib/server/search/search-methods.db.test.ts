@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
+import { countSearchCharts } from '../charts/search-charts.ts';
+import { searchedProjects } from '../exports/search-export.ts';
+import { getStatistics } from '../opendata/open-data.ts';
+import type { Database } from '../platform/db/database.ts';
+import { matchingProjectIds } from './matching-project-ids.ts';
+import { parseSearchParams } from './parse-search-params.ts';
+import { searchFacets, searchProjects } from './search-projects.ts';
+
+/** The method filter and facet: three demo projects are given methods, the rest have none. */
+describe('the method filter and facet', () => {
+  let db: Database;
+  const given = new Map<string, string[]>([
+    ['La Cravate Solidaire', ['COO']],
+    ['Job dans la Ville', ['COO', 'PAR']],
+    ['Parler bambin', ['REC']],
+  ]);
+  const idOf = new Map<string, number>();
+  beforeAll(async () => {
+    db = await openDemoDatabase();
+    for (const [name, methods] of given) {
+      const [row] = await db.query<{ id: number }>(
+        `UPDATE project SET methods = $2 WHERE name = $1 RETURNING id`,
+        [name, methods],
+      );
+      if (!row) throw new Error(`no demo project named ${name}`);
+      idOf.set(name, row.id);
+    }
+  });
+  afterAll(() => db.close());
+
+  const params = (query: string) => parseSearchParams(new URLSearchParams(query));
+  const names = async (query: string) =>
+    (await searchProjects(db, params(`${query}&sort=name&per_page=100`))).items.map((p) => p.name);
+
+  it('narrows a search to the projects with any of the methods, codes in any case', async () => {
+    expect(await names('method=COO')).toEqual(['Job dans la Ville', 'La Cravate Solidaire']);
+    expect(await names('method=coo,rec')).toEqual([
+      'Job dans la Ville',
+      'La Cravate Solidaire',
+      'Parler bambin',
+    ]);
+    expect(await names('method=PAR&method=MED')).toEqual(['Job dans la Ville']);
+    expect(await names('method=EVA')).toEqual([]);
+    expect((await searchProjects(db, params(''))).total).toBe(150);
+  });
+
+  it('counts methods disjunctively, with their French labels', async () => {
+    const facets = await searchFacets(db, params('method=COO'));
+    expect(facets.method).toEqual([
+      { code: 'COO', label: 'Coopération', count: 2, selected: true },
+      { code: 'PAR', label: 'Participation', count: 1, selected: false },
+      { code: 'REC', label: 'Recherche', count: 1, selected: false },
+    ]);
+    // The other facets count only the projects the method keeps.
+    const themed = facets.theme.reduce((sum, v) => sum + v.count, 0);
+    expect(themed).toBeGreaterThanOrEqual(2);
+    expect(themed).toBeLessThanOrEqual(2 * 3);
+    // And other filters narrow the method counts.
+    const narrowed = await searchFacets(db, params('q=cravate'));
+    expect(narrowed.method).toEqual([{ code: 'COO', label: 'Coopération', count: 1, selected: false }]);
+  });
+
+  it('labels publics with their French names too', async () => {
+    const id = idOf.get('Job dans la Ville');
+    await db.query(`UPDATE project SET publics = '{JEU}' WHERE id = $1`, [id]);
+    try {
+      const facets = await searchFacets(db, params('method=PAR'));
+      expect(facets.public).toEqual([{ code: 'JEU', label: 'Jeunesse', count: 1, selected: false }]);
+    } finally {
+      await db.query(`UPDATE project SET publics = '{}' WHERE id = $1`, [id]);
+    }
+  });
+
+  it('narrows exports, map points, statistics and charts', async () => {
+    const ids = await matchingProjectIds(db, params('method=COO'), 1000);
+    expect(ids.sort()).toEqual([idOf.get('La Cravate Solidaire'), idOf.get('Job dans la Ville')].sort());
+    const exported: string[] = [];
+    for await (const p of searchedProjects(db, params('method=REC'))) exported.push(p.name);
+    expect(exported).toEqual(['Parler bambin']);
+    const rows = await getStatistics(db, params('method=COO,REC'), ['month']);
+    expect(rows.reduce((sum, r) => sum + r.projects, 0)).toBe(3);
+    expect((await countSearchCharts(db, params('method=PAR'))).total).toBe(1);
+    expect((await countSearchCharts(db, params(''))).total).toBe(150);
+  });
+});
