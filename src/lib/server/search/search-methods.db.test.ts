@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import { countSearchCharts } from '../charts/search-charts.ts';
 import { searchedProjects } from '../exports/search-export.ts';
+import { writeExport } from '../exports/write-export.ts';
 import { getStatistics } from '../opendata/open-data.ts';
 import type { Database } from '../platform/db/database.ts';
+import { getProjectPage } from '../projects/get-project-page.ts';
+import type { ProjectPageView } from '../projects/project.views.ts';
 import { matchingProjectIds } from './matching-project-ids.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { searchFacets, searchProjects } from './search-projects.ts';
@@ -62,12 +65,21 @@ describe('the method filter and facet', () => {
     expect(narrowed.method).toEqual([{ code: 'COO', label: 'Coopération', count: 1, selected: false }]);
   });
 
-  it('labels publics with their French names too', async () => {
+  it('labels publics with their French names too, in facets and on the project', async () => {
     const id = idOf.get('Job dans la Ville');
-    await db.query(`UPDATE project SET publics = '{JEU}' WHERE id = $1`, [id]);
+    const [{ slug } = { slug: '' }] = await db.query<{ slug: string }>(
+      `UPDATE project SET publics = '{JEU}' WHERE id = $1 RETURNING slug`,
+      [id],
+    );
     try {
       const facets = await searchFacets(db, params('method=PAR'));
       expect(facets.public).toEqual([{ code: 'JEU', label: 'Jeunesse', count: 1, selected: false }]);
+      const project = await getProjectPage(db, slug);
+      expect(project?.publics).toEqual([{ code: 'JEU', label: 'Jeunesse' }]);
+      expect(project?.methods).toEqual([
+        { code: 'COO', label: 'Coopération' },
+        { code: 'PAR', label: 'Participation' },
+      ]);
     } finally {
       await db.query(`UPDATE project SET publics = '{}' WHERE id = $1`, [id]);
     }
@@ -76,9 +88,23 @@ describe('the method filter and facet', () => {
   it('narrows exports, map points, statistics and charts', async () => {
     const ids = await matchingProjectIds(db, params('method=COO'), 1000);
     expect(ids.sort()).toEqual([idOf.get('La Cravate Solidaire'), idOf.get('Job dans la Ville')].sort());
-    const exported: string[] = [];
-    for await (const p of searchedProjects(db, params('method=REC'))) exported.push(p.name);
-    expect(exported).toEqual(['Parler bambin']);
+    const exported: ProjectPageView[] = [];
+    for await (const p of searchedProjects(db, params('method=REC'))) exported.push(p);
+    expect(exported.map((p) => p.name)).toEqual(['Parler bambin']);
+    expect(exported[0]?.methods).toEqual([{ code: 'REC', label: 'Recherche' }]);
+    const csv: string[] = [];
+    for await (const chunk of writeExport(
+      searchedProjects(db, params('method=PAR')),
+      'csv',
+      'https://x.test',
+    )) {
+      csv.push(chunk);
+    }
+    const [header, row, ...rest] = csv.join('').trim().split('\n');
+    expect(rest).toEqual([]);
+    // Job dans la Ville has no public: an empty publics cell, then its methods.
+    expect(header).toContain(',subthemes,publics,methods,city,');
+    expect(row).toContain(',,COO|PAR,');
     const rows = await getStatistics(db, params('method=COO,REC'), ['month']);
     expect(rows.reduce((sum, r) => sum + r.projects, 0)).toBe(3);
     expect((await countSearchCharts(db, params('method=PAR'))).total).toBe(1);
