@@ -1,13 +1,24 @@
-/** Taxonomy vocabularies useful to reusers, each term with its published project count. */
+/**
+ * Taxonomy vocabularies useful to reusers, each term with its published project count. The
+ * 2018 publics and methods are filter choices (youth, cooperate) standing for 2018 tag codes
+ * (JEU, COO), the codes projects store and the public and method filters take: $1 is
+ * { vocabulary: { choice: [codes] } }, and each choice gives its codes as "filterCodes".
+ */
 export const TAXONOMY_SQL = /* sql */ `
 SELECT t.vocabulary, t.code, t.label_fr AS label, t.label_en AS "labelEn", t.parent_code AS parent,
+       m.codes AS "filterCodes",
        (SELECT count(*)::int FROM project p
         WHERE p.published AND cardinality(p.public_partners) > 0
           AND CASE t.vocabulary WHEN 'theme' THEN t.code = ANY (p.themes)
                                 WHEN 'subtheme' THEN t.code = ANY (p.subthemes)
-                                WHEN 'public2018' THEN t.code = ANY (p.publics)
+                                WHEN 'public2018' THEN p.publics && m.codes
+                                WHEN 'methode2018' THEN p.methods && m.codes
                                 ELSE false END) AS projects
 FROM taxonomy_term t
+LEFT JOIN LATERAL (
+  SELECT array_agg(c ORDER BY c) AS codes
+  FROM json_array_elements_text($1::json -> t.vocabulary -> t.code) AS c
+) AS m ON true
 WHERE t.vocabulary IN ('theme', 'subtheme', 'public2018', 'methode2018')
 ORDER BY t.vocabulary, t.position, t.code
 `;

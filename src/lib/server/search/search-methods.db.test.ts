@@ -3,7 +3,7 @@ import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import { countSearchCharts } from '../charts/search-charts.ts';
 import { searchedProjects } from '../exports/search-export.ts';
 import { writeExport } from '../exports/write-export.ts';
-import { getStatistics } from '../opendata/open-data.ts';
+import { getStatistics, getTaxonomy } from '../opendata/open-data.ts';
 import type { Database } from '../platform/db/database.ts';
 import { getProjectPage } from '../projects/get-project-page.ts';
 import type { ProjectPageView } from '../projects/project.views.ts';
@@ -63,6 +63,16 @@ describe('the method filter and facet', () => {
     // And other filters narrow the method counts.
     const narrowed = await searchFacets(db, params('q=cravate'));
     expect(narrowed.method).toEqual([{ code: 'COO', label: 'Coopération', count: 1, selected: false }]);
+  });
+
+  it('counts the projects of each 2018 method choice in the taxonomy, with its filter code', async () => {
+    const terms = await getTaxonomy(db);
+    const method = (code: string) => terms.find((t) => t.vocabulary === 'methode2018' && t.code === code);
+    expect(method('cooperate')).toMatchObject({ label: 'Coopération', filterCodes: ['COO'], projects: 2 });
+    expect(method('evaluate')).toMatchObject({ filterCodes: ['EVA'], projects: 0 });
+    const youth = terms.find((t) => t.vocabulary === 'public2018' && t.code === 'youth');
+    expect(youth).toMatchObject({ filterCodes: ['JEU'], projects: 0 });
+    expect(terms.find((t) => t.vocabulary === 'theme' && t.code === 'EMP')?.filterCodes).toBeNull();
   });
 
   it('labels publics with their French names too, in facets and on the project', async () => {
