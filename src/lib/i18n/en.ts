@@ -138,6 +138,7 @@ export const en: Messages = {
       public: 'Publics',
       partner: 'Partners',
       stage: 'Maturity stage',
+      method: 'Methods',
       region: 'Regions',
       departement: 'Départements',
       epci: 'Intercommunalities',
@@ -176,7 +177,7 @@ export const en: Messages = {
     parametersTitle: 'Search parameters (the same as the /recherche page)',
     parameters: [
       ['q', 'words: accents optional, typos tolerated, "exact phrase", -exclusion'],
-      ['theme, public, partner', 'codes (several allowed, repeated or comma-separated)'],
+      ['theme, public, partner, method', 'codes (several allowed, repeated or comma-separated)'],
       ['region, departement, epci, commune', 'INSEE / SIREN codes of the territory'],
       ['lat, lon, radius', 'a point and a radius in kilometres'],
       ['bbox', 'map box: west,south,east,north'],

@@ -61,6 +61,7 @@ export const load: PageServerLoad = async ({ url }) => {
       ...params.publics.map((v) => ['public', v]),
       ...params.partners.map((v) => ['partner', v]),
       ...params.stages.map((v) => ['stage', v]),
+      ...params.methods.map((v) => ['method', v]),
       ...(params.epci ? [['epci', params.epci]] : []),
       ...(params.commune ? [['commune', params.commune]] : []),
       ...(params.near

@@ -1,6 +1,6 @@
 /**
  * Every count of the charts of a search in one pass: the published projects matching the search
- * filters ($1–$13 as in SEARCH_PROJECTS_SQL and STATISTICS_SQL, $14 maturity stages) are found once, then counted in
+ * filters ($1–$13 as in SEARCH_PROJECTS_SQL and STATISTICS_SQL, $14 maturity stages, $15 method codes) are found once, then counted in
  * total and by theme, région, département, partner, month first seen and maturity stage
  * ('unknown' when no partner gave it). Rows: dimension, code (NULL for the total), projects.
  */
@@ -30,6 +30,7 @@ base AS MATERIALIZED (
                 <= $12::float8))
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
     AND (cardinality($14::text[]) = 0 OR p.maturity = ANY ($14::text[]))
+    AND (cardinality($15::text[]) = 0 OR p.methods && $15::text[])
 )
 SELECT 'total' AS dimension, NULL::text AS code, count(*)::int AS projects FROM base
 UNION ALL

@@ -64,7 +64,7 @@ export async function countSearchCharts(
   const prepared = await prepareQuery(db, params.q);
   const rows = await db.query<{ dimension: 'total' | ChartName; code: string | null; projects: number }>(
     SEARCH_CHART_COUNTS_SQL,
-    [prepared.tsquery, ...searchFilterValues(params, now), params.stages],
+    [prepared.tsquery, ...searchFilterValues(params, now), params.stages, params.methods],
   );
   const counts = Object.fromEntries(
     CHART_NAMES.map((name) => [name, []]),

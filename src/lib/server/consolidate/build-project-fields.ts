@@ -1,5 +1,6 @@
 import type { LocationInput, RecordInput } from '../imports/record-input.ts';
 import type { KeywordMatcher } from '../taxonomy/keyword-rules.ts';
+import { isMethodCode } from '../taxonomy/method-codes.ts';
 import { parseAddress } from '../territories/parse-address.ts';
 import { cleanLine, cleanText, shortPresentation } from '../text/clean-text.ts';
 import { normalizeEmail, normalizePhone, normalizeUrl } from '../text/normalize-contact.ts';
@@ -47,6 +48,8 @@ export interface ProjectFields {
   themes: string[];
   subthemes: string[];
   publics: string[];
+  /** CIS 2018 method codes (COO, EVA, GOU, MEC, MED, PAR, REC). */
+  methods: string[];
   tags: string[];
   keywords: string;
   sourceUrl: string | null;
@@ -214,6 +217,7 @@ export function buildProjectFields(input: RecordInput, context: BuildContext): P
     themes,
     subthemes,
     publics: mapped.codes2018.filter((c) => PUBLIC_CODES.has(c)),
+    methods: mapped.codes2018.filter(isMethodCode),
     tags,
     keywords: [...tags, ...places].filter(Boolean).join(' '),
     sourceUrl: normalizeUrl(input.sourceUrl, base),

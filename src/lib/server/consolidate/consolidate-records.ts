@@ -298,6 +298,7 @@ export function projectRow(
     themes: f.themes,
     subthemes: f.subthemes,
     publics: f.publics,
+    methods: f.methods,
     tags: f.tags,
     keywords: f.keywords,
     licence: meta.licence,

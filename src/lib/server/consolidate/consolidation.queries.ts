@@ -39,6 +39,7 @@ FROM project_source WHERE raw_record_id = ANY ($1::int[])`;
 
 const PROJECT_RECORD = `id int, public_id text, slug text, name text, carrier text, summary text, website text,
   contact_email text, contact_phone text, themes text[], subthemes text[], publics text[], tags text[],
+  methods text[],
   keywords text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, maturity text, scale text,
   image_url text, distinctions text[], theme_origins jsonb, field_sources jsonb, quality_score int,
   published boolean, name_key text, carrier_key text, website_domain text`;
@@ -47,10 +48,11 @@ const PROJECT_RECORD = `id int, public_id text, slug text, name text, carrier te
 export const INSERT_PROJECTS = `
 INSERT INTO project (public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes,
   subthemes, publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url,
-  distinctions, theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain)
+  distinctions, theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain,
+  methods)
 SELECT public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes, subthemes,
   publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url, distinctions,
-  theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain
+  theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain, methods
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 RETURNING id, public_id AS "publicId"`;
 
@@ -62,17 +64,17 @@ UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, we
   last_seen_at = greatest(p.last_seen_at, x.last_seen_at), maturity = x.maturity, scale = x.scale,
   image_url = x.image_url, distinctions = x.distinctions, theme_origins = x.theme_origins,
   field_sources = x.field_sources, quality_score = x.quality_score, name_key = x.name_key,
-  carrier_key = x.carrier_key, website_domain = x.website_domain, updated_at = now()
+  carrier_key = x.carrier_key, website_domain = x.website_domain, methods = x.methods, updated_at = now()
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 WHERE p.id = x.id
   AND ROW(p.name, p.carrier, p.summary, p.website, p.contact_email, p.contact_phone, p.themes, p.subthemes,
           p.publics, p.tags, p.keywords, p.licence, p.maturity, p.scale, p.image_url, p.distinctions,
-          p.theme_origins, p.field_sources, p.quality_score, p.name_key, p.carrier_key, p.website_domain,
+          p.theme_origins, p.field_sources, p.quality_score, p.name_key, p.carrier_key, p.website_domain, p.methods,
           greatest(p.last_seen_at, x.last_seen_at))
       IS DISTINCT FROM
       ROW(x.name, x.carrier, x.summary, x.website, x.contact_email, x.contact_phone, x.themes, x.subthemes,
           x.publics, x.tags, x.keywords, x.licence, x.maturity, x.scale, x.image_url, x.distinctions,
-          x.theme_origins, x.field_sources, x.quality_score, x.name_key, x.carrier_key, x.website_domain,
+          x.theme_origins, x.field_sources, x.quality_score, x.name_key, x.carrier_key, x.website_domain, x.methods,
           p.last_seen_at)`;
 
 /** Provenance: each record's link, licence, freshness, exclusion and unmapped tags ($1: JSON array). */

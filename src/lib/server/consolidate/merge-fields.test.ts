@@ -12,6 +12,7 @@ const base: StoredFields = {
   themes: [],
   subthemes: [],
   publics: [],
+  methods: [],
   tags: [],
   keywords: '',
   sourceUrl: null,
@@ -82,5 +83,27 @@ describe('mergeSourceFields', () => {
     expect(fields.summary).toBe('Récent.');
     expect(fields.themes).toEqual(['SOL', 'ENV']);
     expect(fields.locations.map((l) => l.inseeCode)).toEqual(['69383', '75056']);
+  });
+});
+
+describe('mergeSourceFields on methods', () => {
+  it('unites the methods of every source, and reads records stored before methods existed', () => {
+    const { methods: _, ...older } = base;
+    const { fields } = mergeSourceFields([
+      {
+        sourceSlug: 'a',
+        trust: 80,
+        lastSeenAt: new Date('2026-01-01'),
+        fields: { ...base, methods: ['COO'] },
+      },
+      {
+        sourceSlug: 'b',
+        trust: 50,
+        lastSeenAt: new Date('2026-01-01'),
+        fields: { ...base, methods: ['PAR', 'COO'] },
+      },
+      { sourceSlug: 'c', trust: 40, lastSeenAt: new Date('2026-01-01'), fields: older as StoredFields },
+    ]);
+    expect(fields.methods).toEqual(['COO', 'PAR']);
   });
 });

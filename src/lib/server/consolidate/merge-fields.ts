@@ -22,7 +22,7 @@ const SCALARS = [
   'scale',
   'imageUrl',
 ] as const;
-const LISTS = ['themes', 'subthemes', 'publics', 'tags', 'distinctions'] as const;
+const LISTS = ['themes', 'subthemes', 'publics', 'methods', 'tags', 'distinctions'] as const;
 
 function locationKey(l: ProjectLocationFields): string {
   return l.inseeCode ?? [l.postalCode, l.city, l.departementCode, l.latitude, l.longitude].join('|');

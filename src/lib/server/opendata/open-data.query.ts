@@ -1,13 +1,24 @@
-/** Taxonomy vocabularies useful to reusers, each term with its published project count. */
+/**
+ * Taxonomy vocabularies useful to reusers, each term with its published project count. The
+ * 2018 publics and methods are filter choices (youth, cooperate) standing for 2018 tag codes
+ * (JEU, COO), the codes projects store and the public and method filters take: $1 is
+ * { vocabulary: { choice: [codes] } }, and each choice gives its codes as "filterCodes".
+ */
 export const TAXONOMY_SQL = /* sql */ `
 SELECT t.vocabulary, t.code, t.label_fr AS label, t.label_en AS "labelEn", t.parent_code AS parent,
+       m.codes AS "filterCodes",
        (SELECT count(*)::int FROM project p
         WHERE p.published AND cardinality(p.public_partners) > 0
           AND CASE t.vocabulary WHEN 'theme' THEN t.code = ANY (p.themes)
                                 WHEN 'subtheme' THEN t.code = ANY (p.subthemes)
-                                WHEN 'public2018' THEN t.code = ANY (p.publics)
+                                WHEN 'public2018' THEN p.publics && m.codes
+                                WHEN 'methode2018' THEN p.methods && m.codes
                                 ELSE false END) AS projects
 FROM taxonomy_term t
+LEFT JOIN LATERAL (
+  SELECT array_agg(c ORDER BY c) AS codes
+  FROM json_array_elements_text($1::json -> t.vocabulary -> t.code) AS c
+) AS m ON true
 WHERE t.vocabulary IN ('theme', 'subtheme', 'public2018', 'methode2018')
 ORDER BY t.vocabulary, t.position, t.code
 `;
@@ -62,7 +73,8 @@ ORDER BY pa.name
  * Counts for charts: published projects matching the search filters ($1–$13 as in
  * SEARCH_PROJECTS_SQL) grouped by any of theme ($14), territory at level $15 ('region' or
  * 'departement', NULL for none), partner ($16), month first seen ($17) and maturity stage ($19,
- * 'unknown' when the partners did not say); $18 filters on maturity stages (any). A project with
+ * 'unknown' when the partners did not say); $18 filters on maturity stages (any), $20 on method
+ * codes (any). A project with
  * two themes counts once in each.
  */
 export const STATISTICS_SQL = /* sql */ `
@@ -91,6 +103,7 @@ base AS (
                 <= $12::float8))
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
     AND (cardinality($18::text[]) = 0 OR p.maturity = ANY ($18::text[]))
+    AND (cardinality($20::text[]) = 0 OR p.methods && $20::text[])
 )
 SELECT CASE WHEN $14::boolean THEN th END AS theme,
        CASE WHEN $15::text IS NOT NULL THEN substr(te, 3) END AS territory,

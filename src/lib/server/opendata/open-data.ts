@@ -3,6 +3,7 @@ import type { Queryable } from '../platform/db/database.ts';
 import type { SearchParams } from '../search/search.views.ts';
 import { prepareQuery, searchFilterValues } from '../search/search-projects.ts';
 import { foldWord } from '../search/search-text.ts';
+import { readTaxonomy, type Taxonomy } from '../taxonomy/read-taxonomy.ts';
 import { PARTNERS_SQL, STATISTICS_SQL, TAXONOMY_SQL, TERRITORIES_SQL } from './open-data.query.ts';
 
 export interface TaxonomyTermView {
@@ -11,11 +12,17 @@ export interface TaxonomyTermView {
   label: string;
   labelEn: string | null;
   parent: string | null;
+  /** For a 2018 public or method choice, the codes the public or method filter takes; else null. */
+  filterCodes: string[] | null;
   projects: number;
 }
 
+/** The 2018 filter choices' tag codes, read once from the nomenclature. */
+let filterMembers: Taxonomy['filterMembers'] | null = null;
+
 export function getTaxonomy(db: Queryable): Promise<TaxonomyTermView[]> {
-  return db.query<TaxonomyTermView>(TAXONOMY_SQL);
+  filterMembers ??= readTaxonomy().filterMembers;
+  return db.query<TaxonomyTermView>(TAXONOMY_SQL, [JSON.stringify(filterMembers)]);
 }
 
 export const TERRITORY_LEVELS = ['region', 'departement', 'epci', 'commune'] as const;
@@ -91,6 +98,7 @@ export async function getStatistics(
     by.includes('month'),
     params.stages,
     by.includes('stage'),
+    params.methods,
   ]);
 }
 

@@ -31,6 +31,8 @@ export interface ProjectPageRow {
   lastSeenAt: Date;
   themes: TermView[];
   subthemes: TermView[];
+  publics: TermView[];
+  methods: TermView[];
   locations: LocationRow[];
   credits: CreditRow[];
 }
@@ -70,6 +72,8 @@ export function presentProjectPage(row: ProjectPageRow): ProjectPageView {
     region: first?.region ?? null,
     themes: row.themes,
     subthemes: row.subthemes,
+    publics: row.publics,
+    methods: row.methods,
     tags: row.tags,
     website: row.website,
     contact: { email: row.contactEmail, phone: row.contactPhone },

@@ -20,6 +20,15 @@ const PROJECT_DETAIL_COLUMNS = /* sql */ `
          SELECT json_agg(json_build_object('code', t.code, 'label', t.label_fr) ORDER BY t.position, t.code)
          FROM taxonomy_term t WHERE t.vocabulary = 'subtheme' AND t.code = ANY (p.subthemes)
        ), '[]') AS subthemes,
+       -- Publics and methods are 2018 tag codes, labelled in the tag2018 vocabulary.
+       coalesce((
+         SELECT json_agg(json_build_object('code', t.code, 'label', t.label_fr) ORDER BY t.code)
+         FROM taxonomy_term t WHERE t.vocabulary = 'tag2018' AND t.code = ANY (p.publics)
+       ), '[]') AS publics,
+       coalesce((
+         SELECT json_agg(json_build_object('code', t.code, 'label', t.label_fr) ORDER BY t.code)
+         FROM taxonomy_term t WHERE t.vocabulary = 'tag2018' AND t.code = ANY (p.methods)
+       ), '[]') AS methods,
        coalesce((
          SELECT json_agg(json_build_object(
                   'city', l.city, 'postalCode', l.postal_code, 'inseeCode', l.insee_code,

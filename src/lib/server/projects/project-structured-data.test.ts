@@ -14,6 +14,8 @@ const project: ProjectPageView = {
   region: { code: '84', name: 'Auvergne-Rhône-Alpes' },
   themes: [{ code: 'SOL', label: 'Solidarité' }],
   subthemes: [],
+  publics: [],
+  methods: [],
   tags: [],
   website: 'https://cafe.example.org/',
   contact: { email: null, phone: null },

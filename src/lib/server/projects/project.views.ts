@@ -52,6 +52,10 @@ export interface ProjectCardView {
 
 export interface ProjectPageView extends ProjectCardView {
   subthemes: TermView[];
+  /** CIS 2018 publics (HAN, JEU, SEN) with their French labels. */
+  publics: TermView[];
+  /** CIS 2018 methods (COO, EVA, GOU, MEC, MED, PAR, REC) with their French labels. */
+  methods: TermView[];
   tags: string[];
   website: string | null;
   contact: { email: string | null; phone: string | null };

@@ -30,6 +30,7 @@ describe('facet links', () => {
       public: [],
       partner: [],
       stage: [],
+      method: [],
       region: [],
       departement: [],
       epci: [],
@@ -40,19 +41,35 @@ describe('facet links', () => {
       theme: [{ code: 'EMP', label: 'Emploi', count: 3, selected: true }],
       region: [{ code: '11', label: 'Île-de-France', count: 2, selected: false }],
       stage: [{ code: 'scaling', label: 'Changement d’échelle', count: 1, selected: false }],
+      method: [{ code: 'COO', label: 'Coopération', count: 2, selected: false }],
     };
     const groups = facetLinks(parse('q=velo&theme=EMP'), facets);
-    expect(groups.map((g) => g.name)).toEqual(['theme', 'stage', 'region']);
+    expect(groups.map((g) => g.name)).toEqual(['theme', 'stage', 'method', 'region']);
     expect(groups[0]?.values[0]?.href).toBe('/recherche?q=velo');
     expect(groups[1]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&stage=scaling');
-    expect(groups[2]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&region=11');
+    expect(groups[2]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&method=COO');
+    expect(groups[3]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&region=11');
+    // A selected method's link removes it, keeping the others.
+    expect(toggleFacet(parse('method=COO,PAR&page=2'), 'method', 'COO')).toMatchObject({
+      methods: ['PAR'],
+      page: 1,
+    });
   });
 
   it('keeps a searched facet with no value, so that its search box stays', () => {
     const facets = Object.fromEntries(
-      ['theme', 'subtheme', 'public', 'partner', 'stage', 'region', 'departement', 'epci', 'commune'].map(
-        (n) => [n, []],
-      ),
+      [
+        'theme',
+        'subtheme',
+        'public',
+        'partner',
+        'stage',
+        'method',
+        'region',
+        'departement',
+        'epci',
+        'commune',
+      ].map((n) => [n, []]),
     ) as unknown as FacetsView;
     expect(facetLinks(parse('departement=69'), facets)).toEqual([]);
     const kept = facetLinks(parse('departement=69'), facets, '/recherche', 'commune');

@@ -1,3 +1,4 @@
+import type { MethodCode } from '../taxonomy/method-codes.ts';
 import { searchParamsToQuery } from './parse-search-params.ts';
 import type { FacetName, FacetsView, FacetValueView, SearchParams } from './search.views.ts';
 import type { Stage } from './stages.ts';
@@ -31,6 +32,8 @@ export function toggleFacet(params: SearchParams, facet: FacetName, code: string
       return { ...next, partners: toggle(params.partners) };
     case 'stage':
       return { ...next, stages: toggle(params.stages) as Stage[] };
+    case 'method':
+      return { ...next, methods: toggle(params.methods) as MethodCode[] };
     case 'region':
       return params.region === code
         ? { ...next, region: null, departement: null, epci: null, commune: null }
@@ -49,6 +52,7 @@ const ORDER: FacetName[] = [
   'subtheme',
   'public',
   'stage',
+  'method',
   'partner',
   'region',
   'departement',

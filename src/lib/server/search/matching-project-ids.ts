@@ -26,7 +26,15 @@ export async function matchingProjectIds(
     params.stages,
     // Exports and the map take every match (up to a large limit): collect them through the
     // indexes unless they are dense.
-    await matchesAreDense(db, prepared.tsquery, searchFilterValues(params, now), params.stages, limit),
+    await matchesAreDense(
+      db,
+      prepared.tsquery,
+      searchFilterValues(params, now),
+      params.stages,
+      params.methods,
+      limit,
+    ),
+    params.methods,
   ]);
   return rows.map((r) => r.id).filter((id): id is number => id !== null);
 }

@@ -18,6 +18,7 @@ describe('parseSearchParams', () => {
       publics: [],
       partners: [],
       stages: [],
+      methods: [],
       region: null,
       departement: null,
       epci: null,
@@ -48,6 +49,21 @@ describe('parseSearchParams', () => {
     expect((error as Error).message).toMatch(/launch, deployment, scaling, completed/);
   });
 
+  it('reads methods in any case, repeated or with commas, and names the parameter of a bad one', () => {
+    expect(parse('method=coo,Par&method=COO&method=rec').methods).toEqual(['COO', 'PAR', 'REC']);
+    expect(searchParamsToQuery(parse('method=gou&q=velo'))).toBe('?q=velo&method=GOU');
+    const error = (() => {
+      try {
+        parse('method=COO,XYZ');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect((error as InvalidParameterError).parameter).toBe('method');
+    expect((error as Error).message).toMatch(/COO, EVA, GOU, MEC, MED, PAR, REC/);
+  });
+
   it('reads repeated and comma-separated themes, and territory codes', () => {
     expect(
       parse('q=%20emploi%20%20jeunes&theme=emp&theme=SOL,ACE&region=84&departement=2a&page=2&per_page=50'),
@@ -70,6 +86,7 @@ describe('parseSearchParams', () => {
     ['region=x', 'region'],
     ['theme=not-a-code!', 'theme'],
     ['public=a%20b', 'public'],
+    ['method=JEU', 'method'],
     ['partner=Not%20a%20slug', 'partner'],
     ['epci=12', 'epci'],
     ['commune=abc', 'commune'],
@@ -113,7 +130,7 @@ describe('parseSearchParams', () => {
 
   it('round-trips every parameter, and encodes opaque cursors', () => {
     const params = parse(
-      'q=epicerie&theme=SOL&public=JEU&partner=a-b&region=84&departement=69&epci=200046977&commune=69123&lat=45.7&lon=4.8&radius=5&bbox=4,45,5,46&fresh=true&sort=name&per_page=10&page=2',
+      'q=epicerie&theme=SOL&public=JEU&partner=a-b&stage=launch&method=MED&region=84&departement=69&epci=200046977&commune=69123&lat=45.7&lon=4.8&radius=5&bbox=4,45,5,46&fresh=true&sort=name&per_page=10&page=2',
     );
     expect(parse(searchParamsToQuery(params).slice(1))).toEqual(params);
     const cursor = encodeCursor(40);

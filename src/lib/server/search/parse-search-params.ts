@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidParameterError } from '../errors.ts';
+import { METHOD_CODES } from '../taxonomy/method-codes.ts';
 import { type FacetName, SEARCH_SORTS, type SearchParams } from './search.views.ts';
 import { STAGES } from './stages.ts';
 
@@ -35,6 +36,13 @@ export const searchQuerySchema = z.object({
     .max(4)
     .default([])
     .describe(`Maturity stages (any of them): ${STAGES.join(', ')}`),
+  method: z
+    .array(z.enum(METHOD_CODES, `one of ${METHOD_CODES.join(', ')}`))
+    .max(METHOD_CODES.length)
+    .default([])
+    .describe(
+      'Methods (any of them), CIS 2018 codes: COO coopération, EVA évaluation, GOU gouvernance, MEC mécénat, MED médiation, PAR participation, REC recherche',
+    ),
   region: z
     .string()
     .regex(/^\d{2,3}$/, 'a région code such as 84')
@@ -97,7 +105,7 @@ export const searchQuerySchema = z.object({
     .describe('Opaque cursor of the next page (links.next); replaces page'),
 });
 
-const LIST_PARAMETERS = ['theme', 'public', 'partner', 'stage'] as const;
+const LIST_PARAMETERS = ['theme', 'public', 'partner', 'stage', 'method'] as const;
 
 /**
  * The one parser of search parameters for the page (/recherche) and the API (/api/v1/projects),
@@ -121,6 +129,7 @@ export function parseSearchParams(input: URLSearchParams): SearchParams {
     public: listOf('public'),
     partner: listOf('partner'),
     stage: listOf('stage'),
+    method: listOf('method'),
     region: get('region'),
     departement: get('departement')?.toUpperCase(),
     epci: get('epci'),
@@ -157,6 +166,7 @@ export function parseSearchParams(input: URLSearchParams): SearchParams {
     publics: [...new Set(p.public)],
     partners: [...new Set(p.partner)],
     stages: [...new Set(p.stage)],
+    methods: [...new Set(p.method)],
     region: p.region ?? null,
     departement: p.departement ?? null,
     epci: p.epci ?? null,
@@ -203,6 +213,7 @@ export function searchParamsToQuery(params: SearchParams, overrides: Partial<Sea
   for (const value of p.publics) out.append('public', value);
   for (const value of p.partners) out.append('partner', value);
   for (const value of p.stages) out.append('stage', value);
+  for (const value of p.methods) out.append('method', value);
   if (p.region) out.set('region', p.region);
   if (p.departement) out.set('departement', p.departement);
   if (p.epci) out.set('epci', p.epci);
@@ -241,6 +252,7 @@ export const FACET_NAMES = [
   'public',
   'partner',
   'stage',
+  'method',
   'region',
   'departement',
   'epci',

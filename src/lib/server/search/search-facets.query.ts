@@ -9,7 +9,8 @@
  * number of values per facet, most frequent first; $20 the number of matches counted: past it
  * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
  * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 true when the matches of the words, box,
- * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL).
+ * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL); $23
+ * method codes (any).
  * Rows: facet, code, label, count.
  */
 export const SEARCH_FACETS_SQL = /* sql */ `
@@ -17,12 +18,13 @@ WITH query AS (
   SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
 ),
 base AS (
-  SELECT p.id, p.themes, p.subthemes, p.publics, p.territory_codes, p.public_partners, p.maturity,
+  SELECT p.id, p.themes, p.subthemes, p.publics, p.methods, p.territory_codes, p.public_partners, p.maturity,
          (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
          (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
          (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
          (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory,
-         (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage
+         (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage,
+         (cardinality($23::text[]) = 0 OR p.methods && $23::text[]) AS by_method
   FROM project p
   CROSS JOIN query q
   WHERE p.published
@@ -54,25 +56,25 @@ scale AS (
 counts AS (
   SELECT 'theme' AS facet, c AS code, count(*)::int AS count
   FROM base, unnest(base.themes) AS c
-  WHERE by_public AND by_partner AND by_territory AND by_stage GROUP BY c
+  WHERE by_public AND by_partner AND by_territory AND by_stage AND by_method GROUP BY c
   UNION ALL
   SELECT 'subtheme', c, count(*)::int
   FROM base, unnest(base.subthemes) AS c
-  WHERE by_public AND by_partner AND by_territory AND by_stage GROUP BY c
+  WHERE by_public AND by_partner AND by_territory AND by_stage AND by_method GROUP BY c
   UNION ALL
   SELECT 'public', c, count(*)::int
   FROM base, unnest(base.publics) AS c
-  WHERE by_theme AND by_partner AND by_territory AND by_stage GROUP BY c
+  WHERE by_theme AND by_partner AND by_territory AND by_stage AND by_method GROUP BY c
   UNION ALL
   SELECT 'partner', c, count(*)::int
   FROM base, unnest(base.public_partners) AS c
-  WHERE by_theme AND by_public AND by_territory AND by_stage GROUP BY c
+  WHERE by_theme AND by_public AND by_territory AND by_stage AND by_method GROUP BY c
   UNION ALL
   SELECT CASE left(c, 1) WHEN 'R' THEN 'region' WHEN 'D' THEN 'departement'
                          WHEN 'E' THEN 'epci' ELSE 'commune' END,
          substr(c, 3), count(*)::int
   FROM base, unnest(base.territory_codes) AS c
-  WHERE by_theme AND by_public AND by_partner AND by_stage
+  WHERE by_theme AND by_public AND by_partner AND by_stage AND by_method
     AND (c LIKE 'R:%'
       OR (c LIKE 'D:%' AND ($14::text IS NULL OR 'R:' || $14::text = ANY (base.territory_codes)))
       OR (c LIKE 'E:%' AND 'D:' || $15::text = ANY (base.territory_codes))
@@ -82,16 +84,21 @@ counts AS (
   UNION ALL
   SELECT 'stage', maturity, count(*)::int
   FROM base
-  WHERE by_theme AND by_public AND by_partner AND by_territory AND maturity IS NOT NULL
+  WHERE by_theme AND by_public AND by_partner AND by_territory AND by_method AND maturity IS NOT NULL
   GROUP BY maturity
+  UNION ALL
+  SELECT 'method', c, count(*)::int
+  FROM base, unnest(base.methods) AS c
+  WHERE by_theme AND by_public AND by_partner AND by_territory AND by_stage GROUP BY c
 ),
 labelled AS (
   SELECT counts.facet, counts.code, counts.count,
          coalesce(t.label_fr, pa.name, r.name, d.name, e.name, co.name, counts.code) AS label
   FROM counts
   LEFT JOIN taxonomy_term t
-    ON counts.facet IN ('theme', 'subtheme', 'public') AND t.code = counts.code
-   AND t.vocabulary = CASE counts.facet WHEN 'public' THEN 'public2018' ELSE counts.facet END
+    ON counts.facet IN ('theme', 'subtheme', 'public', 'method') AND t.code = counts.code
+   -- Publics and methods are stored as 2018 tag codes (JEU, COO), labelled in tag2018.
+   AND t.vocabulary = CASE WHEN counts.facet IN ('public', 'method') THEN 'tag2018' ELSE counts.facet END
   LEFT JOIN partner pa ON counts.facet = 'partner' AND pa.slug = counts.code
   LEFT JOIN region r ON counts.facet = 'region' AND r.code = counts.code
   LEFT JOIN departement d ON counts.facet = 'departement' AND d.code = counts.code

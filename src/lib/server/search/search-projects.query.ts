@@ -8,7 +8,7 @@
  * count stops there: the total is then estimated from the ids the $17 matches span (the
 matches are taken from the newest id down), $18 at most this many extra name matches
  * are ranked past the first $17 matches; $19 maturity stages (any); $20 true when the matches
- * are dense (see NEWEST_FIRST). Rows: the total (on every row), then the page's ids in
+ * are dense (see NEWEST_FIRST); $21 method codes (any). Rows: the total (on every row), then the page's ids in
  * order with their distance to the point (and the estimated total past the threshold); one row with a null id when the page is empty.
  *
  * Relevance is bounded so that a broad word ("projet") does not rank every project: the
@@ -39,7 +39,8 @@ const MATCHES = /* sql */ `
                              + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
               <= $12::float8)))
   AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
-  AND (cardinality($19::text[]) = 0 OR p.maturity = ANY ($19::text[]))`;
+  AND (cardinality($19::text[]) = 0 OR p.maturity = ANY ($19::text[]))
+  AND (cardinality($21::text[]) = 0 OR p.methods && $21::text[])`;
 
 const KM = /* sql */ `(
   SELECT min(111.195 * sqrt(power(l.latitude - $10::float8, 2)
@@ -125,11 +126,11 @@ ORDER BY o.n
 
 /**
  * The planner's estimate of the number of projects matching a search ($1–$13 as in
- * SEARCH_PROJECTS_SQL, $14 maturity stages): a plan, not a count, so it costs a planning and
+ * SEARCH_PROJECTS_SQL, $14 maturity stages, $15 method codes): a plan, not a count, so it costs a planning and
  * no reading. Rows: one, with the plan as JSON.
  */
 export const SEARCH_MATCH_ESTIMATE_SQL = /* sql */ `
 EXPLAIN (FORMAT JSON)
 SELECT 1 FROM project p CROSS JOIN ${QUERY}
-WHERE ${MATCHES.replaceAll('$19::', '$14::')}
+WHERE ${MATCHES.replaceAll('$19::', '$14::').replaceAll('$21::', '$15::')}
 `;

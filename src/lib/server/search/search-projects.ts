@@ -105,12 +105,14 @@ export async function matchesAreDense(
   tsquery: string,
   filterValues: unknown[],
   stages: string[],
+  methods: string[],
   countLimit: number,
 ): Promise<boolean> {
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
     tsquery,
     ...filterValues,
     stages,
+    methods,
   ]);
   const plan = row?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
@@ -136,7 +138,7 @@ export async function searchProjects(
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
   const filters = searchFilterValues(params, options.now ?? new Date());
   const capped = Math.max(countLimit, offset + params.perPage + 1);
-  const dense = await matchesAreDense(db, prepared.tsquery, filters, params.stages, capped);
+  const dense = await matchesAreDense(db, prepared.tsquery, filters, params.stages, params.methods, capped);
   const rows = await db.query<{
     total: number;
     estimate: number | null;
@@ -152,6 +154,7 @@ export async function searchProjects(
     NAME_CANDIDATES,
     params.stages,
     dense,
+    params.methods,
   ]);
   const estimate = rows[0]?.estimate ?? null;
   const totalExact = estimate === null;
@@ -250,12 +253,13 @@ export async function searchFacets(
   const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
   const filters = searchFilterValues(params, options.now ?? new Date());
   // The facets' sample leaves out the filters that facets count (theme, public, partner,
-  // territory, stage): its density is that of the words, box, radius and freshness.
+  // territory, stage, method): its density is that of the words, box, radius and freshness.
   const [, , , , ...geoAndFreshness] = filters;
   const dense = await matchesAreDense(
     db,
     prepared.tsquery,
     [[], [], [], [], ...geoAndFreshness],
+    [],
     [],
     countLimit,
   );
@@ -273,6 +277,7 @@ export async function searchFacets(
       countLimit,
       params.stages,
       dense,
+      params.methods,
     ],
   );
   const selected: Record<FacetName, string[]> = {
@@ -281,6 +286,7 @@ export async function searchFacets(
     public: params.publics,
     partner: params.partners,
     stage: params.stages,
+    method: params.methods,
     region: params.region ? [params.region] : [],
     departement: params.departement ? [params.departement] : [],
     epci: params.epci ? [params.epci] : [],

@@ -1,4 +1,5 @@
 import type { ProjectCardView, TermView } from '../projects/project.views.ts';
+import type { MethodCode } from '../taxonomy/method-codes.ts';
 import type { Stage } from './stages.ts';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'name', 'distance'] as const;
@@ -22,6 +23,8 @@ export interface SearchParams {
   partners: string[];
   /** Maturity stages (launch, deployment, scaling, completed); any of them. */
   stages: Stage[];
+  /** CIS 2018 method codes (COO, EVA, GOU, MEC, MED, PAR, REC); any of them. */
+  methods: MethodCode[];
   region: string | null;
   departement: string | null;
   epci: string | null;
@@ -57,6 +60,7 @@ export type FacetName =
   | 'public'
   | 'partner'
   | 'stage'
+  | 'method'
   | 'region'
   | 'departement'
   | 'epci'

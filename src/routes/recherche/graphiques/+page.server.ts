@@ -47,6 +47,7 @@ export const load: PageServerLoad = async ({ url }) => {
       ...params.themes.slice(1).map((v) => ['theme', v]),
       ...params.publics.map((v) => ['public', v]),
       ...params.partners.map((v) => ['partner', v]),
+      ...params.methods.map((v) => ['method', v]),
       ...(params.epci ? [['epci', params.epci]] : []),
       ...(params.commune ? [['commune', params.commune]] : []),
       ...(params.near
