@@ -130,7 +130,8 @@ CREATE TRIGGER project_location_territory_codes_delete AFTER DELETE ON project_l
 -- Public credits ---------------------------------------------------------------------------------
 
 -- Same contract as in 0004 (public_project_source stays the one definition of "publicly
--- credited"), computed for all the given projects in one aggregate instead of two subqueries each.
+-- credited"), one lateral aggregate per project (an index lookup each: `= ANY (array)` on a
+-- parameter would scan every provenance row once per project).
 CREATE OR REPLACE FUNCTION tadata_refresh_public_credits(project_ids integer[]) RETURNS void
   LANGUAGE sql
   AS $$
@@ -139,13 +140,12 @@ CREATE OR REPLACE FUNCTION tadata_refresh_public_credits(project_ids integer[]) 
     FROM (
       SELECT ids.id, a.partners, a.last_seen_at
       FROM (SELECT DISTINCT id FROM unnest(project_ids) AS u (id) WHERE id IS NOT NULL) AS ids
-      LEFT JOIN (
-        SELECT s.project_id, array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug) AS partners,
+      LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug) AS partners,
                max(s.last_seen_at) AS last_seen_at
         FROM public_project_source s
-        WHERE s.project_id = ANY (project_ids)
-        GROUP BY s.project_id
-      ) AS a ON a.project_id = ids.id
+        WHERE s.project_id = ids.id
+      ) AS a ON true
     ) AS c
     WHERE p.id = c.id
       AND (p.public_partners IS DISTINCT FROM coalesce(c.partners, '{}')
