@@ -2,19 +2,12 @@ import { createHash } from 'node:crypto';
 import { InvalidParameterError } from '../errors.ts';
 import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/exclusions.ts';
 import type { Queryable } from '../platform/db/database.ts';
-import { normalizeKey, slugify } from '../text/normalize-key.ts';
+import { slugify } from '../text/normalize-key.ts';
+import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
 import {
-  buildProjectFields,
-  type ProjectFields,
-  type ProjectLocationFields,
-} from './build-project-fields.ts';
-import {
-  DELETE_LOCATIONS,
   EXISTING_LINKS,
-  INSERT_LOCATIONS,
   INSERT_PROJECTS,
   MARK_CONSOLIDATED,
-  MERGED_PROJECT_SOURCES,
   RECORDS_TO_CONSOLIDATE,
   REFRESH_PUBLICATION,
   SOURCES_TO_CONSOLIDATE,
@@ -23,13 +16,14 @@ import {
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
 import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
-import { websiteDomain } from './duplicates/website-domain.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
 import { harvestedDefaultMapping } from './mapping/harvested-default-mapping.ts';
 import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
-import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
 import { projectPublicId } from './project-identity.ts';
+import { projectRow, storedFields } from './project-rows.ts';
+import { rebuildMergedProjects } from './rebuild-merged-projects.ts';
+import { replaceLocations } from './replace-locations.ts';
 
 export interface ConsolidateOptions {
   /** Every live raw record, whatever it was consolidated with (`tadata consolidate --full`). */
@@ -80,6 +74,7 @@ interface SourceRow {
   configVersion: number;
   config: { mapping?: unknown } | null;
   partnerId: number;
+  partnerSlug: string;
   partnerName: string;
   partnerWebsite: string | null;
   licence: string;
@@ -130,42 +125,6 @@ const iso = (d: Date) => new Date(d).toISOString();
 
 function meta(b: Built, source: SourceRow) {
   return { licence: source.licence, firstSeenAt: b.record.firstSeenAt, lastSeenAt: b.record.lastSeenAt };
-}
-
-interface MergedSourceRow {
-  projectId: number;
-  sourceSlug: string;
-  trust: number;
-  lastSeenAt: Date;
-  licence: string;
-  fields: StoredFields;
-}
-
-/**
- * Projects fed by several source records take each field from the best source (trust, then
- * freshness) and keep every location; field_sources says where each field came from.
- */
-export async function rebuildMergedProjects(db: Queryable, projectIds: number[]): Promise<void> {
-  if (!projectIds.length) return;
-  const rows = await db.query<MergedSourceRow>(MERGED_PROJECT_SOURCES, [projectIds]);
-  const byProject = new Map<number, MergedSourceRow[]>();
-  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
-  if (!byProject.size) return;
-  const updates = [];
-  const locations = [];
-  for (const [projectId, sources] of byProject) {
-    const { fields, fieldSources } = mergeSourceFields(sources);
-    const best = sources.find((s) => s.sourceSlug === fieldSources.name) ?? (sources[0] as MergedSourceRow);
-    const lastSeenAt = new Date(Math.max(...sources.map((s) => new Date(s.lastSeenAt).getTime())));
-    updates.push({
-      ...projectRow(fields, { licence: best.licence, firstSeenAt: lastSeenAt, lastSeenAt, fieldSources }),
-      id: projectId,
-    });
-    locations.push(...locationRows(projectId, fields.locations));
-  }
-  await db.query(UPDATE_PROJECTS, [JSON.stringify(updates)]);
-  await db.query(DELETE_LOCATIONS, [[...byProject.keys()]]);
-  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
 }
 
 /**
@@ -283,62 +242,6 @@ function uniqueSlug(name: string, taken: Set<string>): string {
   return slug;
 }
 
-/** A project row for INSERT_PROJECTS / UPDATE_PROJECTS from fields in the common schema. */
-export function projectRow(
-  f: StoredFields,
-  meta: { licence: string; firstSeenAt: Date; lastSeenAt: Date; fieldSources: Record<string, string> },
-) {
-  return {
-    name: f.name,
-    carrier: f.carrier,
-    summary: f.summary,
-    website: f.website,
-    contact_email: f.contactEmail,
-    contact_phone: f.contactPhone,
-    themes: f.themes,
-    subthemes: f.subthemes,
-    publics: f.publics,
-    tags: f.tags,
-    keywords: f.keywords,
-    licence: meta.licence,
-    first_seen_at: iso(meta.firstSeenAt),
-    last_seen_at: iso(meta.lastSeenAt),
-    maturity: f.maturity,
-    scale: f.scale,
-    image_url: f.imageUrl,
-    distinctions: f.distinctions,
-    theme_origins: f.themeOrigins,
-    field_sources: meta.fieldSources,
-    quality_score: f.qualityScore,
-    name_key: normalizeKey(f.name),
-    carrier_key: normalizeKey(f.carrier ?? ''),
-    website_domain: websiteDomain(f.website),
-  };
-}
-
-export function locationRows(projectId: number, locations: readonly ProjectLocationFields[]) {
-  return locations.map((l, position) => ({
-    project_id: projectId,
-    position,
-    label: l.label,
-    postal_code: l.postalCode,
-    insee_code: l.inseeCode,
-    city: l.city,
-    epci_code: l.epciCode,
-    departement_code: l.departementCode,
-    region_code: l.regionCode,
-    latitude: l.latitude,
-    longitude: l.longitude,
-    precision: l.precision,
-    coordinates_flagged: l.coordinatesFlagged ?? false,
-  }));
-}
-
-function storedFields(fields: ProjectFields): StoredFields {
-  const { warnings: _warnings, ...rest } = fields;
-  return rest;
-}
-
 async function writeBatch(
   db: Queryable,
   source: SourceRow,
@@ -361,12 +264,18 @@ async function writeBatch(
   if (fresh.length) {
     // Every slug in use is read once, and only when a run creates projects.
     const taken = await slugs();
-    const rows = fresh.map((b) => ({
-      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
-      public_id: projectPublicId(source.slug, b.record.stableKey),
-      published: !b.excluded,
-      slug: uniqueSlug(b.fields.name, taken),
-    }));
+    const rows = fresh.map((b) => {
+      // The credit public_project_source will give (the record is live): saves the trigger a rewrite.
+      const credited = !b.excluded && source.status === 'active';
+      return {
+        ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
+        public_id: projectPublicId(source.slug, b.record.stableKey),
+        published: !b.excluded,
+        slug: uniqueSlug(b.fields.name, taken),
+        public_partners: credited ? [source.partnerSlug] : [],
+        public_last_seen_at: credited ? iso(b.record.lastSeenAt) : null,
+      };
+    });
     const inserted = await db.query<{ id: number; publicId: string }>(INSERT_PROJECTS, [
       JSON.stringify(rows),
     ]);
@@ -408,7 +317,8 @@ async function writeBatch(
   ]);
   const projectIds = built.map((b) => links.get(b.record.id) as number);
   for (const id of projectIds) touched.add(id);
-  await db.query(DELETE_LOCATIONS, [projectIds]);
-  const locations = built.flatMap((b) => locationRows(links.get(b.record.id) as number, b.fields.locations));
-  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
+  await replaceLocations(
+    db,
+    built.map((b) => ({ projectId: links.get(b.record.id) as number, locations: b.fields.locations })),
+  );
 }

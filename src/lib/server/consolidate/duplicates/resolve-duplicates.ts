@@ -1,7 +1,7 @@
 import { InvalidParameterError, NotFoundError } from '../../errors.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { normalizeKey } from '../../text/normalize-key.ts';
-import { rebuildMergedProjects } from '../consolidate-records.ts';
+import { rebuildMergedProjects } from '../rebuild-merged-projects.ts';
 import {
   ADD_REDIRECTS,
   DECIDE_PAIR,
