@@ -6,6 +6,7 @@
  *
  *   npm run bench:consolidate -- [--records 100000] [--sources 5] [--duplicates 0.05] [--seed 1]
  *                                [--sql-profile]   (time spent per SQL statement of the full run)
+ *                                [--keep-indexes]  (maintain the indexes row by row, as PostgreSQL does)
  */
 import { parseArgs } from 'node:util';
 import { consolidateRecords } from '../src/lib/server/consolidate/consolidate-records.ts';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     duplicates: { type: 'string', default: '0.05' },
     seed: { type: 'string', default: '1' },
     'sql-profile': { type: 'boolean', default: false },
+    'keep-indexes': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.records);
@@ -317,7 +319,11 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const report = await db.transaction((tx) =>
-    consolidateRecords(values['sql-profile'] ? profiled(tx) : tx, { full: true, shared }),
+    consolidateRecords(values['sql-profile'] ? profiled(tx) : tx, {
+      full: true,
+      shared,
+      rebuildIndexes: !values['keep-indexes'],
+    }),
   );
   const fullMs = performance.now() - started;
   stage('consolidate --full');

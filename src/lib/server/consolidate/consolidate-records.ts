@@ -4,6 +4,7 @@ import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/e
 import type { Queryable } from '../platform/db/database.ts';
 import { slugify } from '../text/normalize-key.ts';
 import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
+import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
   EXISTING_LINKS,
   INSERT_PROJECTS,
@@ -33,7 +34,15 @@ export interface ConsolidateOptions {
   /** Reference data already loaded. */
   shared?: SharedContext;
   batchSize?: number;
+  /**
+   * Drop the secondary indexes of the rewritten tables during the run and build them again at
+   * the end (a full run on PGlite, where no other reader waits on the locks meanwhile).
+   */
+  rebuildIndexes?: boolean;
 }
+
+/** From this many records read, the run refreshes the planner's statistics (PGlite has no autovacuum). */
+const ANALYZE_FROM = 1000;
 
 export interface ConsolidationWarning {
   source: string;
@@ -62,6 +71,7 @@ export interface ConsolidateReport {
     'merged projects': number;
     duplicates: number;
     publication: number;
+    'indexes and statistics': number;
   };
   durationMs: number;
 }
@@ -139,6 +149,19 @@ export async function consolidateRecords(
   options: ConsolidateOptions = {},
 ): Promise<ConsolidateReport> {
   const started = Date.now();
+  const report = options.rebuildIndexes
+    ? await withIndexesRebuilt(db, () => consolidate(db, options))
+    : await consolidate(db, options);
+  if (options.full || report.records >= ANALYZE_FROM) {
+    await db.exec('ANALYZE project, project_location, project_source, raw_record, search_word');
+  }
+  report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<ConsolidateReport> {
+  const started = Date.now();
   const batchSize = options.batchSize ?? 1000;
   const shared = options.shared ?? (await loadSharedContext(db));
   const report: ConsolidateReport = {
@@ -151,7 +174,15 @@ export async function consolidateRecords(
     republished: 0,
     duplicates: { candidates: 0, merged: 0, pending: 0 },
     warnings: [],
-    stageMs: { read: 0, 'map and clean': 0, write: 0, 'merged projects': 0, duplicates: 0, publication: 0 },
+    stageMs: {
+      read: 0,
+      'map and clean': 0,
+      write: 0,
+      'merged projects': 0,
+      duplicates: 0,
+      publication: 0,
+      'indexes and statistics': 0,
+    },
     durationMs: 0,
   };
   const sources = await db.query<SourceRow>(SOURCES_TO_CONSOLIDATE, [options.sourceIds ?? null]);
