@@ -27,7 +27,8 @@ CREATE FUNCTION tadata_apply_word_deltas(words text[], deltas integer[]) RETURNS
     INSERT INTO search_word (word, ndoc)
     SELECT d.word, d.delta FROM unnest(words, deltas) AS d (word, delta) ORDER BY d.word
     ON CONFLICT (word) DO UPDATE SET ndoc = search_word.ndoc + excluded.ndoc;
-    DELETE FROM search_word WHERE word = ANY (words) AND ndoc <= 0;
+    DELETE FROM search_word s
+    WHERE s.ndoc <= 0 AND s.word IN (SELECT d.word FROM unnest(words, deltas) AS d (word, delta) WHERE d.delta < 0);
   $$;
 
 CREATE FUNCTION tadata_search_words_after_statement() RETURNS trigger

@@ -152,9 +152,7 @@ export async function consolidateRecords(
   const report = options.rebuildIndexes
     ? await withIndexesRebuilt(db, () => consolidate(db, options))
     : await consolidate(db, options);
-  if (options.full || report.records >= ANALYZE_FROM) {
-    await db.exec('ANALYZE project, project_location, project_source, raw_record, search_word');
-  }
+  if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
   return report;
@@ -251,6 +249,10 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
     }
   }
 
+  // The tables may have grown from nothing: without fresh statistics the merges and the search
+  // triggers they fire would plan sequential scans per row (PGlite has no autovacuum).
+  if (report.records >= ANALYZE_FROM) await db.exec('ANALYZE project, project_source, project_location');
+  lap('write');
   await rebuildMergedProjects(db, [...touched]);
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
