@@ -159,17 +159,21 @@ FROM json_to_recordset($1::json) AS x(id int, key text) WHERE r.id = x.id`;
  * A project is published while one of its source records is still found and not excluded
  * (partner status is the view's business). $1: the projects to check (those a run touched; the
  * projects of gone records and unpublished projects, which a record back may revive, are always
- * checked), or null for all. Returns the changed ones.
+ * checked), or null for all. The scope is gathered first, so an incremental run aggregates the
+ * provenance of those projects only. Returns the changed ones.
  */
 export const REFRESH_PUBLICATION = `
+WITH scope AS (
+  SELECT t.id FROM unnest($1::int[]) AS t (id)
+  UNION SELECT g.project_id FROM project_source g
+        JOIN raw_record gr ON gr.id = g.raw_record_id AND gr.gone_at IS NOT NULL
+  UNION SELECT u.id FROM project u WHERE NOT u.published
+)
 UPDATE project p SET published = x.live, updated_at = now()
 FROM (
   SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
   FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
-  WHERE $1::int[] IS NULL OR ps.project_id = ANY ($1::int[])
-     OR ps.project_id IN (SELECT g.project_id FROM project_source g
-                          JOIN raw_record gr ON gr.id = g.raw_record_id AND gr.gone_at IS NOT NULL)
-     OR ps.project_id IN (SELECT u.id FROM project u WHERE NOT u.published)
+  WHERE $1::int[] IS NULL OR ps.project_id IN (SELECT id FROM scope)
   GROUP BY ps.project_id
 ) x
 WHERE x.project_id = p.id AND p.published <> x.live
