@@ -202,3 +202,8 @@ CREATE TRIGGER partner_public_credits AFTER UPDATE ON partner
 
 -- Words no project contains any more were kept at 0 by 0004: they go now, as they will from here on.
 DELETE FROM search_word WHERE ndoc <= 0;
+
+-- Consolidation always rechecks the publication of projects with a gone record and of unpublished
+-- projects (a record back may revive them): few rows, found without reading every record.
+CREATE INDEX raw_record_gone_idx ON raw_record (id) WHERE gone_at IS NOT NULL;
+CREATE INDEX project_unpublished_idx ON project (id) WHERE NOT published;
