@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { localeOfUrl } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { corsPreflight, rateLimited } from '$lib/server/http/api-response.ts';
 import { RateLimiter } from '$lib/server/http/rate-limiter.ts';
+import { messages } from '$lib/server/i18n/messages.ts';
 import { getConfig } from '$lib/server/platform/config.ts';
 import { getLogger } from '$lib/server/platform/logger.ts';
 
@@ -17,6 +19,7 @@ export const init: ServerInit = async () => {
 let limiter: RateLimiter | undefined;
 
 export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.locale = localeOfUrl(event.url);
   if (event.url.pathname.startsWith('/api/')) {
     if (event.request.method === 'OPTIONS') return corsPreflight();
     const config = getConfig();
@@ -31,7 +34,14 @@ export const handle: Handle = async ({ event, resolve }) => {
     response.headers.set('X-Content-Type-Options', 'nosniff');
     return response;
   }
-  const response = await resolve(event);
+  const lang = event.locals.locale;
+  // app.html says French; an English page says so to screen readers and search engines.
+  const response = await resolve(
+    event,
+    lang === 'fr'
+      ? {}
+      : { transformPageChunk: ({ html }) => html.replace('<html lang="fr">', `<html lang="${lang}">`) },
+  );
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   // Only the widget may be framed, by any site; every other page refuses framing.
@@ -43,5 +53,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status !== 404) getLogger().error({ err: error, path: event.url.pathname }, 'request failed');
-  return { message: status === 404 ? 'Page introuvable' : 'Erreur interne du serveur', code: String(status) };
+  const t = messages(event.locals.locale ?? 'fr');
+  return { message: status === 404 ? t.error.title(404) : t.error.internal, code: String(status) };
 };

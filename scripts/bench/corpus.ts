@@ -121,7 +121,7 @@ export async function loadCorpus(
 /**
  * One batch of projects $1..$2 from the vocabulary $3 (skewed: word i drawn with a power law)
  * and rare words $4; each with one location in a commune drawn by population, one or two
- * themes, and one source record of one of 12 partners (skewed too).
+ * themes, one source record of one of 12 partners (skewed too), and a maturity stage for 4 in 6.
  */
 const GENERATE_BATCH_SQL = /* sql */ `
 CREATE TEMP TABLE bench_gen AS
@@ -155,7 +155,7 @@ FROM generate_series($1::int, $2::int) AS g, vocab, towns, themes
 const INSERT_BATCH_SQL = [
   /* sql */ `
 INSERT INTO project (public_id, slug, name, carrier, summary, themes, subthemes, keywords, licence,
-                     first_seen_at, last_seen_at)
+                     first_seen_at, last_seen_at, maturity)
 SELECT gen.public_id, 'bench-' || gen.g, initcap(gen.name), 'Association ' || split_part(gen.name, ' ', 1),
        gen.summary,
        CASE WHEN gen.theme1 = gen.theme2 OR gen.g % 3 = 0 THEN ARRAY[gen.theme1] ELSE ARRAY[gen.theme1, gen.theme2] END,
@@ -164,7 +164,8 @@ SELECT gen.public_id, 'bench-' || gen.g, initcap(gen.name), 'Association ' || sp
                    WHERE t.vocabulary = 'subtheme' AND t.parent_code = gen.theme1
                    ORDER BY md5(t.code || gen.g) LIMIT 1) AS s), '{}'),
        c.name || ' ' || d.name || ' ' || r.name,
-       'CC-BY-SA-4.0', gen.seen - interval '1 year', gen.seen
+       'CC-BY-SA-4.0', gen.seen - interval '1 year', gen.seen,
+       (ARRAY['launch', 'deployment', 'scaling', 'completed'])[nullif(gen.g % 6, 0)]
 FROM bench_gen gen
 JOIN commune c ON c.insee_code = gen.insee
 JOIN departement d ON d.code = c.departement_code

@@ -12,7 +12,11 @@ export const load: PageServerLoad = async () => {
     const [home, regions] = await Promise.all([getHomeData(db), listRegionCounts(db)]);
     return {
       regions,
-      map: renderRegionMapSvg(regions.map((r) => ({ code: r.code, value: r.per100k ?? 0 }))),
+      map: renderRegionMapSvg(
+        regions.map((r) => ({ code: r.code, value: r.per100k ?? 0 })),
+        420,
+        { names: Object.fromEntries(regions.map((r) => [r.code, r.name])) },
+      ),
       figures: home.figures,
       latest: home.latest,
       themes: home.themes.map((theme) => ({

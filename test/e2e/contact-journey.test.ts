@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { SCREENSHOTS, useJourney } from '../support/browser-journey.ts';
 

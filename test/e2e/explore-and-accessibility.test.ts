@@ -64,6 +64,8 @@ describe('territory journey and accessibility of the public pages', () => {
   test.each([
     ['home', '/'],
     ['search', '/recherche?q=solidaire'],
+    ['search charts', '/recherche/graphiques?q=solidaire'],
+    ['territories', '/territoires'],
     ['territory', '/territoires/ile-de-france'],
     ['departement', '/territoires/auvergne-rhone-alpes/rhone'],
     ['theme', '/thematiques/EMP'],
@@ -74,6 +76,8 @@ describe('territory journey and accessibility of the public pages', () => {
     ['become a partner', '/devenir-partenaire'],
     ['widget builder', '/widget'],
     ['widget', '/embed?region=84'],
+    ['English search', '/en/recherche?q=solidaire'],
+    ['English theme', '/en/thematiques/EMP'],
   ])('axe finds no WCAG 2.1 AA violation on the %s page', async (_name, url) => {
     await journey.page.goto(`${journey.server.url}${url}`);
     if (url === '/carte')

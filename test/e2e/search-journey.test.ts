@@ -58,7 +58,7 @@ describe('search journey: home → results → project page', () => {
     await server?.stop();
   });
 
-  test('a visitor finds projects about "solidaire" and opens one, with the partner credited', async () => {
+  test('a visitor finds projects about "solidaire", narrows by a theme, opens one and follows the partner link', async () => {
     if (!server) throw new Error('server not started');
 
     // 1. Home page: a search box.
@@ -68,6 +68,7 @@ describe('search journey: home → results → project page', () => {
     const searchBox = page
       .getByRole('searchbox')
       .or(page.getByRole('textbox', { name: /rechercher/i }))
+      .or(page.getByRole('combobox', { name: /rechercher/i }))
       .first();
     await searchBox.waitFor({ state: 'visible' });
     await screenshot('search-journey-1-home');
@@ -91,7 +92,27 @@ describe('search journey: home → results → project page', () => {
       expect(matching, `result ${i + 1} partner credits: ${JSON.stringify(texts)}`).toBeGreaterThan(0);
     }
 
-    // 4. Open the first result through its title link.
+    // 4. Narrow by a facet: the first theme offered. Fewer (or as many) results, all of that theme.
+    const total = page.getByTestId('search-total');
+    const broad = Number(normalize(await total.textContent()).replace(/\D/g, ''));
+    const themeLink = page.locator('[data-facet="theme"] a').first();
+    const themeLabel = normalize(await themeLink.textContent())
+      .replace(/^☐\s*/, '')
+      .replace(/\s*\([\d\s]+\)$/, '');
+    await themeLink.click();
+    await page.waitForURL(
+      (url) => url.searchParams.has('theme') && url.searchParams.get('q') === 'solidaire',
+    );
+    await expect
+      .poll(async () => page.locator('[data-facet="theme"] a[aria-current="true"]').count())
+      .toBe(1);
+    const narrowed = Number(normalize(await total.textContent()).replace(/\D/g, ''));
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThanOrEqual(broad);
+    const tags = await results.first().textContent();
+    expect(normalize(tags), `first narrowed result shows the theme ${themeLabel}`).toContain(themeLabel);
+
+    // 5. Open the first result through its title link.
     const first = results.first();
     const projectName = normalize(await first.getByRole('heading').first().textContent());
     expect(projectName).not.toBe('');
@@ -105,6 +126,57 @@ describe('search journey: home → results → project page', () => {
     expect(matching, `project page partner credits: ${JSON.stringify(texts)}`).toBeGreaterThan(0);
     await screenshot('search-journey-4-project');
 
+    // 6. Follow the partner link: it leads to the project's page on the partner's site (answered
+    // here by a stand-in, as the test machine has no internet).
+    await page.route(`${PARTNER_SITE}/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Partenaire</title><h1>Partenaire</h1>',
+      }),
+    );
+    const partnerLink = page
+      .getByTestId('partner-credit')
+      .first()
+      .locator(`a[href^="${PARTNER_SITE}"]`)
+      .first();
+    const partnerHref = await partnerLink.getAttribute('href');
+    await partnerLink.click();
+    await page.waitForURL((url) => url.href === partnerHref);
+    expect(await page.locator('h1').textContent()).toBe('Partenaire');
+
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  test('on the search page, results follow the words as they are typed, and the caret stays', async () => {
+    if (!server) throw new Error('server not started');
+    // networkidle: the page's script has loaded and hydrated (instant search needs it).
+    await page.goto(`${server.url}/recherche`, { waitUntil: 'networkidle' });
+    const total = page.getByTestId('search-total');
+    const everything = normalize(await total.textContent());
+    const box = page.getByRole('searchbox', { name: 'Rechercher un projet' });
+    await box.click();
+    await box.pressSequentially('epicerie', { delay: 30 });
+    // No Enter: the address and the results follow the words.
+    await page.waitForURL((url) => url.pathname === '/recherche' && url.searchParams.get('q') === 'epicerie');
+    await expect.poll(async () => normalize(await total.textContent())).not.toBe(everything);
+    // The same results as the same search asked directly.
+    const api = (await (await fetch(`${server.url}/api/v1/projects?q=epicerie`)).json()) as {
+      data: { name: string }[];
+    };
+    const names = await page
+      .getByTestId('search-results')
+      .locator('article')
+      .getByRole('heading')
+      .allTextContents();
+    expect(names.map(normalize)).toEqual(api.data.map((p) => normalize(p.name)));
+    // The words stay in the box, which keeps the focus: typing goes on.
+    expect(await box.inputValue()).toBe('epicerie');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await box.pressSequentially(' solidaire', { delay: 30 });
+    await page.waitForURL((url) => url.searchParams.get('q') === 'epicerie solidaire');
+    expect(await box.inputValue()).toBe('epicerie solidaire');
+    await screenshot('search-journey-5-instant');
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 });

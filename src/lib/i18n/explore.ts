@@ -1,6 +1,7 @@
 /**
  * UI strings of the exploration pages (territories, themes, partners), French first. Kept apart
- * from the main dictionary so that each area's strings live together.
+ * from the main dictionary so that each area's strings live together; explore-en.ts has the
+ * same shape (`ExploreMessages`).
  */
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -28,6 +29,13 @@ export const exploreFr = {
     noProjects: 'Aucun projet n’est encore recensé sur ce territoire.',
     regionOf: 'Région',
     breadcrumb: 'Fil d’Ariane',
+    projectsNoun: (n: number): string => (n <= 1 ? 'projet' : 'projets'),
+    inhabitants: 'habitants',
+    pageDescription: (territory: string, projects: string): string =>
+      `${territory} : ${projects} d’innovation sociale recensés par les partenaires du Carrefour.`,
+    themeColumn: 'Thème',
+    notFound: 'Ce territoire est inconnu.',
+    per100kSeries: 'Projets pour 100 000 habitants',
   },
   themes: {
     title: 'Les thématiques',
@@ -39,6 +47,11 @@ export const exploreFr = {
     regionsCaption: (theme: string): string => `Nombre de projets « ${theme} » par région`,
     latestHeading: 'Derniers projets',
     allProjects: (n: string): string => `Voir les ${n} projets dans la recherche`,
+    regionColumn: 'Région',
+    projectsColumn: 'Projets',
+    pageDescription: (theme: string, projects: string): string =>
+      `${theme} : ${projects} d’innovation sociale recensés par les partenaires du Carrefour.`,
+    notFound: 'Ce thème est inconnu.',
   },
   partners: {
     title: 'Les partenaires',
@@ -59,12 +72,19 @@ export const exploreFr = {
     } as Record<string, string>,
     latestHeading: 'Derniers projets recensés',
     projects: (n: string): string => `${n} projets publiés`,
+    pageDescription: (partner: string, projects: string): string =>
+      `${partner} : ${projects} recensés pour le Carrefour des innovations sociales.`,
+    notFound: 'Ce partenaire est inconnu.',
   },
   map: {
     title: 'Carte des projets',
+    titleWithQuery: (q: string): string => `Carte des projets : « ${q} »`,
     description: 'Les projets d’innovation sociale sur une carte de France.',
     label: 'Carte des projets : flèches pour se déplacer, + et − pour zoomer',
     loading: 'Chargement de la carte…',
+    attribution: 'Contours : IGN Admin Express (Licence Ouverte)',
+    zoomIn: 'Zoomer',
+    zoomOut: 'Dézoomer',
     error: 'La carte n’a pas pu être chargée. La liste des projets reste disponible.',
     keyboard:
       'Carte : utilisez les flèches pour vous déplacer, + et − pour zoomer ; les groupes de projets sont des boutons.',

@@ -1,7 +1,8 @@
 /**
  * French UI strings: the reference dictionary. Every other language exports an object of the
- * same type (`Messages`), so a missing or misspelt key is a type error. Components import the
- * dictionary; language switching will choose between them later.
+ * same type (`Messages`), so a missing or misspelt key is a type error. Pages and components
+ * never import a dictionary: they read the current one through `i18n` ($lib/i18n/current.ts),
+ * and server code through `messages(locale)` ($lib/server/i18n/messages.ts).
  */
 
 const number = new Intl.NumberFormat('fr-FR');
@@ -55,6 +56,9 @@ const parameterHints: Record<string, string> = {
 
 export const fr = {
   lang: 'fr',
+  ogLocale: 'fr_FR',
+  /** "Licence :" — French puts a non-breaking space before the colon. */
+  colon: (label: string): string => `${label}\u00a0:`,
   site: {
     name: 'Carrefour des innovations sociales',
     poweredBy: 'propulsé par Tadata',
@@ -73,6 +77,7 @@ export const fr = {
     contact: 'Contact',
     becomePartner: 'Devenir partenaire',
     widget: 'Intégrer les projets sur votre site',
+    languageLabel: 'Langue',
   },
   /** The text of a page's <title>. */
   title: (page?: string): string =>
@@ -88,11 +93,12 @@ export const fr = {
     latestHeading: 'Derniers projets recensés',
     mapHeading: 'Les projets en France',
     mapCaption:
-      'Projets recensés pour 100 000 habitants, par région (France métropolitaine ; outre-mer dans le tableau)',
+      'Projets recensés pour 100 000 habitants, par région (outre-mer en encadrés, et dans le tableau)',
     allTerritories: 'Tous les territoires',
     openMap: 'Ouvrir la carte des projets',
     noProjects: 'Aucun projet n’est encore publié.',
     allProjects: 'Voir tous les projets',
+    mapColumns: ['Région', 'Projets', 'Pour 100 000 habitants'],
   },
   /** Nouns after a key figure: the number itself is shown apart, larger. */
   figures: {
@@ -133,7 +139,7 @@ export const fr = {
     onMap: 'Voir sur la carte',
     csv: 'Exporter en CSV',
     geojson: 'Exporter en GeoJSON',
-    totalAtLeast: (n: number): string => `Plus de ${number.format(n)} projets`,
+    totalEstimated: (n: number): string => `Environ ${number.format(n)} projets`,
     didYouMean: 'Vouliez-vous dire',
     facetsHeading: 'Affiner la recherche',
     facetNames: {
@@ -141,6 +147,7 @@ export const fr = {
       subtheme: 'Sous-thèmes',
       public: 'Publics',
       partner: 'Partenaires',
+      stage: 'Stade de maturité',
       region: 'Régions',
       departement: 'Départements',
       epci: 'Intercommunalités',
@@ -149,7 +156,11 @@ export const fr = {
     facetCount: (n: number): string => count(n, 'projet', 'projets'),
     facetRemove: (label: string): string => `Retirer le filtre ${label}`,
     facetAdd: (label: string): string => `Filtrer sur ${label}`,
-    facetsEstimated: 'Recherche très large : les nombres sont estimés sur les premiers résultats.',
+    facetSearchLabel: (facet: string): string => `Chercher dans : ${facet}`,
+    facetSearchPlaceholder: 'Chercher…',
+    facetSearchButton: 'Chercher',
+    facetSearchNone: (text: string): string => `Aucune valeur ne contient « ${text} ».`,
+    facetsEstimated: 'Recherche très large : les nombres sont estimés sur un échantillon des résultats.',
     invalidParameter: (parameter: string): string =>
       `Le paramètre « ${parameterNames[parameter] ?? parameter} » n’est pas valide : attendu ${
         parameterHints[parameter] ?? 'une autre valeur.'
@@ -163,6 +174,8 @@ export const fr = {
     openapi:
       'La description complète, au format OpenAPI 3.1, générée à partir des schémas qui valident les requêtes :',
     examplesTitle: 'Exemples',
+    /** The examples' summaries by path, when they differ from the French of openapi.ts. */
+    exampleSummaries: {} as Record<string, string>,
     parametersTitle: 'Paramètres de recherche (les mêmes que la page /recherche)',
     parameters: [
       [
@@ -182,7 +195,7 @@ export const fr = {
       'Erreurs : { "error": { "code", "parameter", "message" } } avec le statut 400 (paramètre invalide, nommé), 404 ou 429.',
       'Limite de débit par adresse IP (configurable) : au-delà, statut 429 et en-tête Retry-After.',
       'Lectures ouvertes à toutes les origines (CORS) ; en-têtes ETag et Cache-Control : renvoyez If-None-Match pour obtenir 304.',
-      'Recherches très larges : au-delà de 2 000 résultats, le total est un minimum (meta.totalExact = false) et les facettes sont estimées sur les premiers résultats (meta.facetsExact = false).',
+      'Recherches très larges : au-delà de 300 résultats, le comptage s’arrête : meta.total est un minimum, meta.totalExact = false, meta.totalIsEstimate = true et meta.totalEstimate donne une estimation ; les facettes sont estimées sur un échantillon (meta.facetsExact = false).',
       'Exports : /api/v1/projects.csv, .json et .geojson renvoient tous les résultats d’une recherche, en flux, avec partenaires, liens et licences.',
     ],
     versioningTitle: 'Promesse de version',
@@ -250,6 +263,123 @@ export const fr = {
     status: (status: number): string => `Erreur ${status}`,
     searchInstead: 'Vous pouvez lancer une recherche :',
     home: 'Revenir à l’accueil',
+    internal: 'Erreur interne du serveur',
+  },
+  contact: {
+    title: 'Contacter le Carrefour',
+    errorReportTitle: 'Signaler une erreur',
+    description: 'Écrire aux coordinateurs du Carrefour des innovations sociales.',
+    aboutProject: (name: string): [string, string, string] => ['À propos de « ', name, ' »'],
+    routesIntro: 'Selon votre demande, le bon interlocuteur n’est pas toujours le Carrefour :',
+    projectItself: 'le projet lui-même :',
+    projectWebsite: 'le projet lui-même, par son site :',
+    partnerListed: (partner: string): string => `le partenaire qui l’a recensé, ${partner} :`,
+    partnerRecord: 'sa fiche du projet',
+    coordinators: 'les coordinateurs du Carrefour, avec le formulaire ci-dessous.',
+    sent: 'Merci, votre message a bien été transmis aux coordinateurs du Carrefour.',
+    submit: 'Envoyer le message',
+    name: 'Votre nom',
+    email: 'Votre adresse électronique',
+    emailHint: 'Pour vous répondre ; elle n’est jamais publiée.',
+    subject: 'Objet',
+    message: 'Votre message',
+    errorSeen: 'L’erreur constatée',
+  },
+  partnerForm: {
+    title: 'Devenir partenaire',
+    description: 'Votre organisation recense des projets d’innovation sociale ? Rejoignez le Carrefour.',
+    lead: 'Votre organisation recense des projets d’innovation sociale sur son site ? En rejoignant le Carrefour, vous les rendez visibles avec ceux des autres partenaires, partout en France, sans rien ressaisir.',
+    points: [
+      'Vous signez la charte et choisissez la licence de vos données (par exemple CC BY-SA).',
+      'Vous indiquez les pages où vous présentez vos projets, ou un flux, une API, un fichier.',
+      'Chaque projet affiché vous cite et renvoie vers sa page sur votre site.',
+      'Vous pouvez exclure des projets ou des types de contenus (par exemple les images).',
+    ],
+    readCharter: 'Lire la charte',
+    sent: 'Merci ! Les coordinateurs du Carrefour vous répondront rapidement.',
+    submit: 'Envoyer la demande',
+    organisation: 'Votre organisation',
+    website: 'La page où vous présentez vos projets',
+    websiteHint: 'Par exemple https://www.exemple.org/projets',
+    message: 'Présentez-nous vos projets et vos données',
+  },
+  /** The public forms: the spam trap, required fields, and what went wrong. */
+  form: {
+    trap: 'Ne pas remplir ce champ',
+    required: ' (obligatoire)',
+    reasons: {
+      spam: 'Votre message n’a pas pu être envoyé. Rechargez la page et réessayez.',
+      too_fast: 'Le formulaire a été envoyé trop vite. Relisez-le, puis envoyez-le à nouveau.',
+      expired: 'Le formulaire a expiré. Rechargez la page et réessayez.',
+      rate_limited: 'Vous avez envoyé plusieurs messages récemment. Réessayez dans une heure.',
+      invalid: 'Certains champs sont à corriger.',
+    },
+    /** By the codes of contact-message.ts's schema. */
+    fieldErrors: {
+      name_required: 'indiquez votre nom',
+      email_invalid: 'indiquez une adresse électronique valide',
+      website_invalid: 'indiquez une adresse commençant par https://',
+      message_too_short: 'votre message est trop court',
+      organisation_required: 'indiquez votre organisation',
+      too_long: 'ce texte est trop long',
+      invalid: 'cette valeur n’est pas valide',
+    } as Record<string, string>,
+  },
+  about: {
+    title: 'À propos et charte',
+    description:
+      'Le Carrefour des innovations sociales, sa charte de réutilisation des données et le logiciel libre Tadata.',
+    heading: 'À propos du Carrefour',
+    lead: 'Le Carrefour des innovations sociales rend visibles les innovations sociales dans leur diversité, petites ou grandes, par territoire et par thème. Il rassemble les projets que ses partenaires — fondations, réseaux, agences publiques, associations — présentent déjà sur leurs propres sites, et renvoie vers eux.',
+    howTitle: 'Comment ça marche',
+    how: [
+      'Chaque partenaire indique les pages où il présente des projets, ou un flux, une API, un fichier.',
+      'Tadata, le logiciel libre du Carrefour, les collecte poliment, les rapproche d’une taxonomie commune et des territoires français, et rassemble les projets cités par plusieurs partenaires.',
+      'Le moteur de recherche, la carte et les pages par territoire, thème et partenaire les publient, chacun avec le partenaire qui l’a recensé.',
+    ],
+    charterTitle: 'La charte',
+    charter: [
+      'Chaque projet affiché, où que ce soit (page, liste, carte, API, export, widget), cite le ou les partenaires qui l’ont recensé et renvoie vers sa page sur le site de chacun.',
+      'Seules les informations essentielles sont reprises : nom du projet, structure porteuse, courte présentation, lieu, contact public, et ce que les règles de réutilisation du partenaire autorisent. Jamais le texte complet : la suite est sur le site du partenaire.',
+      'Un partenaire peut exclure des projets et des types de contenus (par exemple les images) : ils n’apparaissent pas, et disparaissent à la mise à jour suivante s’ils étaient déjà publiés.',
+      'Les projets d’un partenaire suspendu ou sorti disparaissent des vues publiques, sauf s’ils sont aussi recensés par un autre partenaire actif.',
+      'Chaque fiche indique sa licence (celle du partenaire, par exemple CC BY-SA) et sa fraîcheur (la dernière fois qu’elle a été vue chez le partenaire).',
+      'Chacun peut contacter le porteur d’un projet (contact public), le partenaire, ou les coordinateurs.',
+    ],
+    openDataTitle: 'Données ouvertes',
+    /** Text before the API link, the link, and the text after it. */
+    openData: [
+      'Les projets sont réutilisables sous la licence de chaque partenaire, par l’',
+      'API ouverte',
+      ' et ses exports. Les données de référence viennent de La Poste (codes postaux), de l’IGN (contours) et du code officiel géographique.',
+    ] as [string, string, string],
+    writeTitle: 'Nous écrire',
+    contactLink: 'Contacter les coordinateurs',
+    partnerLink: 'Devenir partenaire',
+  },
+  widget: {
+    title: 'Intégrer les projets sur votre site',
+    description: 'Un widget pour afficher les projets du Carrefour, en liste ou en carte, sur votre site.',
+    lead: 'Choisissez une recherche, copiez le code, collez-le dans votre page : la liste ou la carte des projets s’affiche et se met à jour toute seule. Chaque projet y cite le partenaire qui l’a recensé.',
+    query: 'Mots recherchés',
+    theme: 'Thème',
+    allThemes: 'Tous les thèmes',
+    region: 'Région',
+    allRegions: 'Toutes les régions',
+    view: 'Affichage',
+    list: 'Liste',
+    map: 'Carte',
+    language: 'Langue du widget',
+    update: 'Mettre à jour le code',
+    snippetTitle: 'Le code à copier',
+    snippetLabel: 'Code d’intégration',
+    previewTitle: 'Aperçu',
+    previewFrame: 'Aperçu du widget',
+    iframeTitle: 'Projets d’innovation sociale — Carrefour des innovations sociales',
+  },
+  embed: {
+    title: 'Projets',
+    more: 'Tous ces projets sur le Carrefour des innovations sociales',
   },
   formatNumber: (n: number): string => number.format(n),
   /** "12 mars 2024" from an ISO 8601 date. */

@@ -1,12 +1,25 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
-import { choroplethSteps, type MapPayload, toFeatureCollection } from './map-data.ts';
+import {
+  CHOROPLETH_EMPTY,
+  CHOROPLETH_PALETTE,
+  choroplethSteps,
+  type MapPayload,
+  toFeatureCollection,
+} from './map-data.ts';
 
 export interface MapLabels {
   cluster: (count: number) => string;
   listedBy: string;
   viewAtPartner: string;
   loading: string;
+  /** The credit of the outlines' source and licence. */
+  attribution: string;
+  /** MapLibre's own buttons, which it labels in English otherwise. */
+  zoomIn: string;
+  zoomOut: string;
+  /** A project page's link in the page's language (/en/projets/… on English pages). */
+  href: (path: string) => string;
 }
 
 interface ProjectSummary {
@@ -33,7 +46,7 @@ function popupContent(summary: ProjectSummary['data'], labels: MapLabels): HTMLE
   const root = document.createElement('div');
   root.className = 'map-popup';
   const title = document.createElement('a');
-  title.href = summary.path;
+  title.href = labels.href(summary.path);
   title.textContent = summary.name;
   title.className = 'map-popup__title';
   root.append(title);
@@ -70,7 +83,7 @@ export async function createProjectMap(options: {
   outlines: FeatureCollection;
   labels: MapLabels;
   onMove: (bounds: { west: number; south: number; east: number; north: number }) => void;
-}): Promise<{ destroy: () => void }> {
+}): Promise<{ destroy: () => void; fitTo: (box: [[number, number], [number, number]]) => void }> {
   const maplibre = await import('maplibre-gl');
   await import('maplibre-gl/dist/maplibre-gl.css');
   const { payload, labels } = options;
@@ -83,20 +96,23 @@ export async function createProjectMap(options: {
     })),
   };
   const steps = choroplethSteps(Object.values(counts));
-  const palette = ['#d6e6ef', '#a9cbdc', '#6fa5c0', '#2f7397'];
   const fillColor = [
     'step',
     ['get', 'count'],
-    '#f4f6f8',
-    ...steps.flatMap((threshold, i) => [threshold, palette[Math.min(i, palette.length - 1)]]),
+    CHOROPLETH_EMPTY,
+    ...steps.flatMap((threshold, i) => [
+      threshold,
+      CHOROPLETH_PALETTE[Math.min(i, CHOROPLETH_PALETTE.length - 1)],
+    ]),
   ] as ExpressionSpecification;
 
   const map: MapLibreMap = new maplibre.Map({
     container: options.container,
     bounds: FRANCE,
+    locale: { 'NavigationControl.ZoomIn': labels.zoomIn, 'NavigationControl.ZoomOut': labels.zoomOut },
     attributionControl: {
       compact: false,
-      customAttribution: 'Contours : IGN Admin Express (Licence Ouverte)',
+      customAttribution: labels.attribution,
     },
     style: {
       version: 8,
@@ -220,6 +236,8 @@ export async function createProjectMap(options: {
   map.once('load', reportBounds);
 
   return {
+    // No animation: the overseas régions are thousands of kilometres away.
+    fitTo: (box) => map.fitBounds(box, { padding: 24, animate: false }),
     destroy: () => {
       for (const marker of markers.values()) marker.remove();
       map.remove();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { choroplethSteps, type MapPayload, projectsInBounds, toFeatureCollection } from './map-data.ts';
+import {
+  choroplethColor,
+  choroplethSteps,
+  type MapPayload,
+  projectsInBounds,
+  toFeatureCollection,
+} from './map-data.ts';
 
 const payload: MapPayload = {
   total: 3,
@@ -45,5 +51,17 @@ describe('map data', () => {
   it('gives increasing choropleth thresholds', () => {
     expect(choroplethSteps([1, 2, 80])).toEqual([1, 10, 20, 40]);
     expect(choroplethSteps([1])).toEqual([1]);
+  });
+
+  it('colours a count by the choropleth step it reaches, none for no project', () => {
+    const steps = choroplethSteps([40, 12, 1]);
+    expect(steps).toEqual([1, 5, 10, 20]);
+    expect([0, 1, 5, 12, 40].map((n) => choroplethColor(n, steps))).toEqual([
+      '#f4f6f8',
+      '#d6e6ef',
+      '#a9cbdc',
+      '#6fa5c0',
+      '#2f7397',
+    ]);
   });
 });

@@ -53,3 +53,16 @@ export function choroplethSteps(counts: number[]): number[] {
     (v, i, all) => i === 0 || v > (all[i - 1] ?? 0),
   );
 }
+
+/** The choropleth's colours: no project, then one per step of `choroplethSteps`. */
+export const CHOROPLETH_EMPTY = '#f4f6f8';
+export const CHOROPLETH_PALETTE = ['#d6e6ef', '#a9cbdc', '#6fa5c0', '#2f7397'];
+
+/** The colour of a count on the choropleth (the insets use it too, to match the map). */
+export function choroplethColor(count: number, steps: number[]): string {
+  let colour = CHOROPLETH_EMPTY;
+  steps.forEach((threshold, i) => {
+    if (count >= threshold) colour = CHOROPLETH_PALETTE[Math.min(i, CHOROPLETH_PALETTE.length - 1)] ?? colour;
+  });
+  return colour;
+}

@@ -26,8 +26,8 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, getClientAddress }) => {
+  default: async ({ request, getClientAddress, locals }) => {
     const { db } = await getApp();
-    return handleContactAction(db, request, getClientAddress(), 'contact');
+    return handleContactAction(db, request, getClientAddress(), 'contact', locals.locale);
   },
 };

@@ -9,8 +9,8 @@ export const load: PageServerLoad = async () => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, getClientAddress }) => {
+  default: async ({ request, getClientAddress, locals }) => {
     const { db } = await getApp();
-    return handleContactAction(db, request, getClientAddress(), 'partner_application');
+    return handleContactAction(db, request, getClientAddress(), 'partner_application', locals.locale);
   },
 };

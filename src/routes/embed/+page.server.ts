@@ -1,21 +1,28 @@
 import { error } from '@sveltejs/kit';
+import { localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
+import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import { searchProjects } from '$lib/server/search/search-projects.ts';
 import type { PageServerLoad } from './$types';
 
 /**
  * The embeddable widget: any search as a list or a map, for partners' own sites (in an
- * iframe). Same parameters as /recherche, plus view=list|map.
+ * iframe). Same parameters as /recherche, plus view=list|map and lang=fr|en.
  */
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
+  const locale = pageLocale(url);
   const view = url.searchParams.get('view') === 'map' ? 'map' : 'list';
   let params: ReturnType<typeof parseSearchParams>;
   try {
     params = parseSearchParams(url.searchParams);
   } catch (e) {
-    if (e instanceof InvalidParameterError) error(400, { message: e.message, code: 'invalid_parameter' });
+    if (e instanceof InvalidParameterError)
+      error(400, {
+        message: messages(locale).search.invalidParameter(e.parameter),
+        code: 'invalid_parameter',
+      });
     throw e;
   }
   const { db, config } = await getApp();
@@ -27,7 +34,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
     query,
     total: result?.total ?? null,
     items: result?.items ?? [],
-    moreHref: `${config.publicUrl}/recherche${query}`,
+    moreHref: `${config.publicUrl}${localizeHref(`/recherche${query}`, locale)}`,
     siteUrl: config.publicUrl,
   };
 };

@@ -9,10 +9,19 @@ export interface BarChartInput {
   seriesName: string;
   /** Formats values on the axis and in labels, e.g. as percentages. */
   format?: 'count' | 'percent';
+  /** Writes a value in the page's language ("12,5 %", "12.5%"); replaces `format`'s default. */
+  formatValue?: (value: number) => string;
   width?: number;
 }
 
 const COLORS = ['#0b4f6c', '#f2a541'];
+/** Characters of a label that fit its column (ECharts cannot measure text on the server). */
+const MAX_LABEL = 34;
+
+/** A long label cut to its column, with an ellipsis; tables and tooltips keep the full name. */
+export function shortLabel(label: string): string {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label;
+}
 
 /**
  * A horizontal bar chart rendered to SVG on the server, so it reads without JavaScript. Labels
@@ -24,7 +33,8 @@ export function renderBarChartSvg(input: BarChartInput): string {
   const width = input.width ?? 640;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const percent = input.format === 'percent';
-  const formatter = (value: number) => (percent ? `${Math.round(value * 100)} %` : String(value));
+  const formatter =
+    input.formatValue ?? ((value: number) => (percent ? `${Math.round(value * 100)} %` : String(value)));
   const series = [
     { name: input.seriesName, values: input.values },
     ...(input.compare ? [{ name: input.compare.name, values: input.compare.values }] : []),
@@ -39,7 +49,7 @@ export function renderBarChartSvg(input: BarChartInput): string {
     xAxis: { type: 'value', axisLabel: { formatter }, splitLine: { lineStyle: { color: '#d0d7de' } } },
     yAxis: {
       type: 'category',
-      data: input.labels,
+      data: input.labels.map(shortLabel),
       inverse: true,
       axisLabel: { width: 224, overflow: 'truncate' },
     },

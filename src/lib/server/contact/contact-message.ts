@@ -4,31 +4,31 @@ import type { Queryable } from '../platform/db/database.ts';
 export const MESSAGE_KINDS = ['contact', 'error_report', 'partner_application'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus`);
+const text = (max: number) => z.string().trim().max(max, 'too_long');
 
-/** What the forms accept; messages are in French because they go straight back to the form. */
+/**
+ * What the forms accept. Messages are codes (name_required, email_invalid…): the form action
+ * words them in the visitor's language (the `form.fieldErrors` dictionary entries).
+ */
 export const contactMessageSchema = z
   .object({
     kind: z.enum(MESSAGE_KINDS),
-    name: text(120).min(2, 'indiquez votre nom'),
-    email: z.string().trim().toLowerCase().max(200).pipe(z.email('indiquez une adresse électronique valide')),
+    name: text(120).min(2, 'name_required'),
+    email: z.string().trim().toLowerCase().max(200, 'too_long').pipe(z.email('email_invalid')),
     organisation: text(200).optional(),
     website: z
       .string()
       .trim()
-      .max(300)
-      .refine(
-        (v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v),
-        'indiquez une adresse commençant par https://',
-      )
+      .max(300, 'too_long')
+      .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'website_invalid')
       .optional(),
     subject: text(200).optional(),
-    message: text(5000).min(10, 'votre message est trop court'),
+    message: text(5000).min(10, 'message_too_short'),
     projectSlug: z.string().max(200).optional(),
   })
   .superRefine((value, context) => {
     if (value.kind === 'partner_application' && !value.organisation) {
-      context.addIssue({ code: 'custom', path: ['organisation'], message: 'indiquez votre organisation' });
+      context.addIssue({ code: 'custom', path: ['organisation'], message: 'organisation_required' });
     }
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import type { Database } from '../platform/db/database.ts';
 import { listContactMessages } from './contact-message.ts';
+import { handleContactAction } from './form-action.ts';
 import { HONEYPOT_FIELD, instanceSecret, issueFormToken, SubmissionLimiter } from './form-guard.ts';
 import { submitContactForm } from './submit-form.ts';
 
@@ -59,12 +60,45 @@ describe('public forms', () => {
       ok: false,
       reason: 'invalid',
       errors: {
-        name: 'indiquez votre nom',
-        email: 'indiquez une adresse électronique valide',
-        message: 'votre message est trop court',
-        website: 'indiquez une adresse commençant par https://',
+        name: 'name_required',
+        email: 'email_invalid',
+        message: 'message_too_short',
+        website: 'website_invalid',
       },
       values: { email: 'pas-un-email' },
+    });
+  });
+
+  it('words the form errors in the visitor’s language', async () => {
+    const minuteAgo = issueFormToken(await instanceSecret(db), Date.now() - 60_000);
+    const post = (kind: 'contact' | 'partner_application', client: string, locale: 'fr' | 'en') =>
+      handleContactAction(
+        db,
+        new Request('http://localhost/contact', {
+          method: 'POST',
+          body: new URLSearchParams({ name: 'C', email: 'pas-un-email', message: 'court', token: minuteAgo }),
+        }),
+        client,
+        kind,
+        locale,
+      );
+    const english = await post('partner_application', 'c', 'en');
+    expect(english).toMatchObject({
+      status: 400,
+      data: {
+        message: 'Some fields need correcting.',
+        errors: {
+          name: 'give your name',
+          email: 'give a valid email address',
+          message: 'your message is too short',
+          organisation: 'give your organisation',
+        },
+      },
+    });
+    const french = await post('contact', 'd', 'fr');
+    expect(french).toMatchObject({
+      status: 400,
+      data: { message: 'Certains champs sont à corriger.', errors: { name: 'indiquez votre nom' } },
     });
   });
 

@@ -94,5 +94,14 @@ describe('exploration pages on the demo projects', () => {
     expect(sitemapXml('https://cis.example.org', [{ path: '/a?b=1&c=2' }])).toContain(
       '<loc>https://cis.example.org/a?b=1&amp;c=2</loc>',
     );
+    const xml = sitemapXml('https://cis.example.org', [{ path: '/projets/un-projet' }, { path: '/' }]);
+    expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    expect(xml).toContain(
+      '<loc>https://cis.example.org/projets/un-projet</loc>' +
+        '<xhtml:link rel="alternate" hreflang="fr" href="https://cis.example.org/projets/un-projet"/>' +
+        '<xhtml:link rel="alternate" hreflang="en" href="https://cis.example.org/en/projets/un-projet"/>' +
+        '<xhtml:link rel="alternate" hreflang="x-default" href="https://cis.example.org/projets/un-projet"/>',
+    );
+    expect(xml).toContain('hreflang="en" href="https://cis.example.org/en"/>');
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, LOCALES, localizeHref } from '../../i18n/locale.ts';
 import type { Queryable } from '../platform/db/database.ts';
 import { slugify } from '../text/normalize-key.ts';
 import { PUBLIC_PROJECT_CTE } from './public-project.sql.ts';
@@ -70,14 +71,28 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The page's address in every language, and x-default (French), as sitemap alternates. */
+function alternateLinks(baseUrl: string, path: string): string {
+  return [...LOCALES, 'x-default' as const]
+    .map((lang) => {
+      const href = escapeXml(baseUrl + localizeHref(path, lang === 'x-default' ? DEFAULT_LOCALE : lang));
+      return `<xhtml:link rel="alternate" hreflang="${lang}" href="${href}"/>`;
+    })
+    .join('');
+}
+
+/**
+ * One <url> per page, at its French address, with its English address as an alternate: the
+ * number of URLs per file stays that of the pages (at most 50,000).
+ */
 export function sitemapXml(baseUrl: string, entries: SitemapEntry[]): string {
   const urls = entries
     .map(
       (e) =>
-        `  <url><loc>${escapeXml(baseUrl + e.path)}</loc>${e.lastModified ? `<lastmod>${e.lastModified}</lastmod>` : ''}</url>`,
+        `  <url><loc>${escapeXml(baseUrl + e.path)}</loc>${e.lastModified ? `<lastmod>${e.lastModified}</lastmod>` : ''}${alternateLinks(baseUrl, e.path)}</url>`,
     )
     .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls}\n</urlset>\n`;
 }
 
 export function sitemapIndexXml(baseUrl: string, paths: string[]): string {

@@ -67,7 +67,7 @@ const CSV_COLUMNS = [
   'lastSeenAt',
 ] as const;
 
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   // Quote always when needed; neutralise spreadsheet formulas in text that starts with = + - @.
   const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;

@@ -60,7 +60,41 @@ export function corsPreflight(): Response {
  */
 export function cachedJson(request: Request, body: unknown, maxAgeSeconds = 60): Response {
   const text = JSON.stringify(body);
-  const etag = etagOf(text);
+  return cachedJsonText(request, { text, etag: etagOf(text) }, maxAgeSeconds);
+}
+
+const serialised = new WeakMap<object, Map<string, { text: string; etag: string }>>();
+
+/**
+ * cachedJson for a body built from a cached object (a cached search answer): the JSON text and
+ * its ETag are computed once per object and variant (the origin the links use), not per request.
+ */
+export function cachedJsonOf(
+  request: Request,
+  source: object,
+  variant: string,
+  build: () => unknown,
+  maxAgeSeconds = 60,
+): Response {
+  let variants = serialised.get(source);
+  if (!variants) {
+    variants = new Map();
+    serialised.set(source, variants);
+  }
+  let body = variants.get(variant);
+  if (!body) {
+    const text = JSON.stringify(build());
+    body = { text, etag: etagOf(text) };
+    variants.set(variant, body);
+  }
+  return cachedJsonText(request, body, maxAgeSeconds);
+}
+
+function cachedJsonText(
+  request: Request,
+  { text, etag }: { text: string; etag: string },
+  maxAgeSeconds: number,
+): Response {
   const headers = {
     ...CORS_HEADERS,
     'Cache-Control': `public, max-age=${maxAgeSeconds}`,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { searchQuerySchema, suggestQuerySchema } from '../search/parse-search-params.ts';
+import {
+  FACET_NAMES,
+  facetSearchSchema,
+  searchQuerySchema,
+  suggestQuerySchema,
+} from '../search/parse-search-params.ts';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the
@@ -126,6 +131,37 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      '/projects/facets/{facet}': {
+        get: {
+          operationId: 'searchFacetValues',
+          summary:
+            'Chercher dans les valeurs d’une facette (listes longues : communes, partenaires) pour la recherche courante',
+          parameters: [
+            {
+              name: 'facet',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: [...FACET_NAMES] },
+            },
+            ...queryParameters(facetSearchSchema).map((p) =>
+              p.name === 'facet_q' ? { ...p, required: true } : p,
+            ),
+            ...queryParameters(searchQuerySchema).filter(
+              (p) => !['page', 'per_page', 'cursor', 'sort'].includes(p.name),
+            ),
+          ],
+          responses: {
+            '200': {
+              description:
+                'Les valeurs de la facette dont le libellé contient facet_q (sans accents ni casse), les plus fréquentes d’abord, avec leur nombre de projets',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            '304': { description: 'Inchangé depuis l’ETag donné dans If-None-Match' },
+            '400': errorResponse,
+            '429': errorResponse,
+          },
+        },
+      },
       '/suggest': {
         get: {
           operationId: 'suggest',
@@ -208,14 +244,21 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/statistics': {
         get: {
           operationId: 'statistics',
-          summary: 'Nombre de projets par thème × territoire × partenaire × mois, pour une recherche',
+          summary: 'Nombre de projets par thème × territoire × partenaire × mois × stade, pour une recherche',
           parameters: [
             {
               name: 'by',
               in: 'query',
               required: false,
-              description: 'theme, region ou departement, partner, month (séparés par des virgules)',
+              description: 'theme, region ou departement, partner, month, stage (séparés par des virgules)',
               schema: { type: 'string', default: 'theme' },
+            },
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              description: 'json, ou csv (codes, noms et nombres de projets, un fichier à télécharger)',
+              schema: { type: 'string', enum: ['json', 'csv'], default: 'json' },
             },
             ...queryParameters(searchQuerySchema).filter(
               (p) => !['page', 'per_page', 'cursor', 'sort'].includes(p.name),

@@ -61,15 +61,16 @@ ORDER BY pa.name
 /**
  * Counts for charts: published projects matching the search filters ($1–$13 as in
  * SEARCH_PROJECTS_SQL) grouped by any of theme ($14), territory at level $15 ('region' or
- * 'departement', NULL for none), partner ($16) and month first seen ($17). A project with two
- * themes counts once in each.
+ * 'departement', NULL for none), partner ($16), month first seen ($17) and maturity stage ($19,
+ * 'unknown' when the partners did not say); $18 filters on maturity stages (any). A project with
+ * two themes counts once in each.
  */
 export const STATISTICS_SQL = /* sql */ `
 WITH query AS (
   SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
 ),
 base AS (
-  SELECT p.id, p.themes, p.territory_codes, p.public_partners, p.first_seen_at
+  SELECT p.id, p.themes, p.territory_codes, p.public_partners, p.first_seen_at, p.maturity
   FROM project p CROSS JOIN query q
   WHERE p.published AND cardinality(p.public_partners) > 0
     AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
@@ -89,11 +90,13 @@ base AS (
                                + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
                 <= $12::float8))
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+    AND (cardinality($18::text[]) = 0 OR p.maturity = ANY ($18::text[]))
 )
 SELECT CASE WHEN $14::boolean THEN th END AS theme,
        CASE WHEN $15::text IS NOT NULL THEN substr(te, 3) END AS territory,
        CASE WHEN $16::boolean THEN pa END AS partner,
        CASE WHEN $17::boolean THEN to_char(date_trunc('month', base.first_seen_at), 'YYYY-MM') END AS month,
+       CASE WHEN $19::boolean THEN coalesce(base.maturity, 'unknown') END AS stage,
        count(DISTINCT base.id)::int AS projects
 FROM base
 LEFT JOIN LATERAL unnest(CASE WHEN $14::boolean THEN base.themes ELSE ARRAY[NULL::text] END) AS th ON true
@@ -102,6 +105,6 @@ LEFT JOIN LATERAL (
   WHERE $15::text IS NOT NULL AND left(c, 2) = upper(left($15::text, 1)) || ':'
 ) AS terr (te) ON true
 LEFT JOIN LATERAL unnest(CASE WHEN $16::boolean THEN base.public_partners ELSE ARRAY[NULL::text] END) AS pa ON true
-GROUP BY 1, 2, 3, 4
-ORDER BY 1, 2, 3, 4
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 1, 2, 3, 4, 5
 `;

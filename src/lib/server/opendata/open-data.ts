@@ -57,7 +57,7 @@ export function getPartners(db: Queryable): Promise<PartnerView[]> {
   return db.query<PartnerView>(PARTNERS_SQL);
 }
 
-export const STATISTIC_DIMENSIONS = ['theme', 'region', 'departement', 'partner', 'month'] as const;
+export const STATISTIC_DIMENSIONS = ['theme', 'region', 'departement', 'partner', 'month', 'stage'] as const;
 export type StatisticDimension = (typeof STATISTIC_DIMENSIONS)[number];
 
 export interface StatisticRow {
@@ -65,10 +65,12 @@ export interface StatisticRow {
   territory: string | null;
   partner: string | null;
   month: string | null;
+  /** Maturity stage (launch, deployment, scaling, completed) or 'unknown'. */
+  stage: string | null;
   projects: number;
 }
 
-/** Project counts for charts, by any of theme × territory × partner × month, for a search. */
+/** Project counts for charts, by any of theme × territory × partner × month × stage, for a search. */
 export async function getStatistics(
   db: Queryable,
   params: SearchParams,
@@ -87,6 +89,8 @@ export async function getStatistics(
     level,
     by.includes('partner'),
     by.includes('month'),
+    params.stages,
+    by.includes('stage'),
   ]);
 }
 

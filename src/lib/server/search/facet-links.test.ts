@@ -29,6 +29,7 @@ describe('facet links', () => {
       subtheme: [],
       public: [],
       partner: [],
+      stage: [],
       region: [],
       departement: [],
       epci: [],
@@ -38,10 +39,23 @@ describe('facet links', () => {
       ...empty,
       theme: [{ code: 'EMP', label: 'Emploi', count: 3, selected: true }],
       region: [{ code: '11', label: 'Île-de-France', count: 2, selected: false }],
+      stage: [{ code: 'scaling', label: 'Changement d’échelle', count: 1, selected: false }],
     };
     const groups = facetLinks(parse('q=velo&theme=EMP'), facets);
-    expect(groups.map((g) => g.name)).toEqual(['theme', 'region']);
+    expect(groups.map((g) => g.name)).toEqual(['theme', 'stage', 'region']);
     expect(groups[0]?.values[0]?.href).toBe('/recherche?q=velo');
-    expect(groups[1]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&region=11');
+    expect(groups[1]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&stage=scaling');
+    expect(groups[2]?.values[0]?.href).toBe('/recherche?q=velo&theme=EMP&region=11');
+  });
+
+  it('keeps a searched facet with no value, so that its search box stays', () => {
+    const facets = Object.fromEntries(
+      ['theme', 'subtheme', 'public', 'partner', 'stage', 'region', 'departement', 'epci', 'commune'].map(
+        (n) => [n, []],
+      ),
+    ) as unknown as FacetsView;
+    expect(facetLinks(parse('departement=69'), facets)).toEqual([]);
+    const kept = facetLinks(parse('departement=69'), facets, '/recherche', 'commune');
+    expect(kept).toEqual([{ name: 'commune', values: [], searchable: true }]);
   });
 });

@@ -1,5 +1,6 @@
 import { searchParamsToQuery } from './parse-search-params.ts';
 import type { FacetName, FacetsView, FacetValueView, SearchParams } from './search.views.ts';
+import type { Stage } from './stages.ts';
 
 export interface FacetLinkView extends FacetValueView {
   /** The search with this value toggled (added, or removed when selected), from page 1. */
@@ -9,7 +10,12 @@ export interface FacetLinkView extends FacetValueView {
 export interface FacetGroupView {
   name: FacetName;
   values: FacetLinkView[];
+  /** A long list: the page shows a search box inside it. */
+  searchable: boolean;
 }
+
+/** Long lists, with a search box inside. */
+export const SEARCHABLE_FACETS: readonly FacetName[] = ['partner', 'epci', 'commune'];
 
 /** The parameters with one facet value toggled; territories keep their hierarchy consistent. */
 export function toggleFacet(params: SearchParams, facet: FacetName, code: string): SearchParams {
@@ -23,6 +29,8 @@ export function toggleFacet(params: SearchParams, facet: FacetName, code: string
       return { ...next, publics: toggle(params.publics) };
     case 'partner':
       return { ...next, partners: toggle(params.partners) };
+    case 'stage':
+      return { ...next, stages: toggle(params.stages) as Stage[] };
     case 'region':
       return params.region === code
         ? { ...next, region: null, departement: null, epci: null, commune: null }
@@ -40,6 +48,7 @@ const ORDER: FacetName[] = [
   'theme',
   'subtheme',
   'public',
+  'stage',
   'partner',
   'region',
   'departement',
@@ -52,12 +61,15 @@ export function facetLinks(
   params: SearchParams,
   facets: FacetsView,
   basePath = '/recherche',
+  /** A facet searched inside: its group stays, even empty, so that its search box stays. */
+  searched?: FacetName,
 ): FacetGroupView[] {
   return ORDER.map((name) => ({
     name,
+    searchable: SEARCHABLE_FACETS.includes(name),
     values: facets[name].map((value) => ({
       ...value,
       href: `${basePath}${searchParamsToQuery(toggleFacet(params, name, value.code))}`,
     })),
-  })).filter((group) => group.values.length > 0);
+  })).filter((group) => group.values.length > 0 || group.name === searched);
 }

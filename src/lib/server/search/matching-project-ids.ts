@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { SearchParams } from './search.views.ts';
 import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
-import { prepareQuery, searchFilterValues } from './search-projects.ts';
+import { matchesAreDense, prepareQuery, searchFilterValues } from './search-projects.ts';
 
 /**
  * Every project matching a search (not a page), in the search's order: for exports and the map,
@@ -21,7 +21,12 @@ export async function matchingProjectIds(
     sort,
     limit,
     0,
-    1,
+    limit,
+    limit,
+    params.stages,
+    // Exports and the map take every match (up to a large limit): collect them through the
+    // indexes unless they are dense.
+    await matchesAreDense(db, prepared.tsquery, searchFilterValues(params, now), params.stages, limit),
   ]);
   return rows.map((r) => r.id).filter((id): id is number => id !== null);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../errors.ts';
-import { decodeCursor, encodeCursor, parseSearchParams, searchParamsToQuery } from './parse-search-params.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  parseFacetSearch,
+  parseSearchParams,
+  searchParamsToQuery,
+} from './parse-search-params.ts';
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
 
@@ -11,6 +17,7 @@ describe('parseSearchParams', () => {
       themes: [],
       publics: [],
       partners: [],
+      stages: [],
       region: null,
       departement: null,
       epci: null,
@@ -23,6 +30,22 @@ describe('parseSearchParams', () => {
       perPage: 20,
       cursor: null,
     });
+  });
+
+  it('reads maturity stages, and names the parameter of a bad one', () => {
+    expect(parse('stage=launch,Scaling&stage=launch').stages).toEqual(['launch', 'scaling']);
+    expect(searchParamsToQuery(parse('stage=completed&q=velo'))).toBe('?q=velo&stage=completed');
+    expect(() => parse('stage=ended')).toThrow(InvalidParameterError);
+    const error = (() => {
+      try {
+        parse('stage=launch,ended');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect((error as InvalidParameterError).parameter).toBe('stage');
+    expect((error as Error).message).toMatch(/launch, deployment, scaling, completed/);
   });
 
   it('reads repeated and comma-separated themes, and territory codes', () => {
@@ -103,5 +126,34 @@ describe('parseSearchParams', () => {
     const params = parse('q=epicerie&theme=SOL&departement=69&page=3');
     expect(parse(searchParamsToQuery(params).slice(1))).toEqual(params);
     expect(searchParamsToQuery(params, { page: 1 })).toBe('?q=epicerie&theme=SOL&departement=69');
+  });
+});
+
+describe('parseFacetSearch', () => {
+  const parameterOf = (facet: string | null, query: string) => {
+    try {
+      parseFacetSearch(facet, new URLSearchParams(query));
+    } catch (error) {
+      if (error instanceof InvalidParameterError) return error.parameter;
+      throw error;
+    }
+    return null;
+  };
+
+  it('reads the facet, the words and a limit', () => {
+    expect(parseFacetSearch('commune', new URLSearchParams('facet_q=%20Lyon%20&limit=10'))).toEqual({
+      facet: 'commune',
+      text: 'Lyon',
+      limit: 10,
+    });
+    expect(parseFacetSearch('partner', new URLSearchParams('facet_q=fond')).limit).toBe(50);
+  });
+
+  it('names the bad parameter', () => {
+    expect(parameterOf('ville', 'facet_q=lyon')).toBe('facet');
+    expect(parameterOf(null, 'facet_q=lyon')).toBe('facet');
+    expect(parameterOf('commune', '')).toBe('facet_q');
+    expect(parameterOf('commune', `facet_q=${'a'.repeat(101)}`)).toBe('facet_q');
+    expect(parameterOf('commune', 'facet_q=lyon&limit=0')).toBe('limit');
   });
 });

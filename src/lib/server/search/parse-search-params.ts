@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidParameterError } from '../errors.ts';
-import { SEARCH_SORTS, type SearchParams } from './search.views.ts';
+import { type FacetName, SEARCH_SORTS, type SearchParams } from './search.views.ts';
+import { STAGES } from './stages.ts';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -29,6 +30,11 @@ export const searchQuerySchema = z.object({
     z.string().regex(/^[a-z0-9-]{1,80}$/, 'a partner slug such as fondation-la-france-s-engage'),
     'Partner slugs (any of them)',
   ),
+  stage: z
+    .array(z.enum(STAGES, `one of ${STAGES.join(', ')}`))
+    .max(4)
+    .default([])
+    .describe(`Maturity stages (any of them): ${STAGES.join(', ')}`),
   region: z
     .string()
     .regex(/^\d{2,3}$/, 'a région code such as 84')
@@ -91,7 +97,7 @@ export const searchQuerySchema = z.object({
     .describe('Opaque cursor of the next page (links.next); replaces page'),
 });
 
-const LIST_PARAMETERS = ['theme', 'public', 'partner'] as const;
+const LIST_PARAMETERS = ['theme', 'public', 'partner', 'stage'] as const;
 
 /**
  * The one parser of search parameters for the page (/recherche) and the API (/api/v1/projects),
@@ -107,13 +113,14 @@ export function parseSearchParams(input: URLSearchParams): SearchParams {
       .getAll(name)
       .flatMap((v) => v.split(','))
       .map((v) => v.trim())
-      .map((v) => (name === 'partner' ? v.toLowerCase() : v.toUpperCase()))
+      .map((v) => (name === 'partner' || name === 'stage' ? v.toLowerCase() : v.toUpperCase()))
       .filter(Boolean);
   const result = searchQuerySchema.safeParse({
     q: get('q'),
     theme: listOf('theme'),
     public: listOf('public'),
     partner: listOf('partner'),
+    stage: listOf('stage'),
     region: get('region'),
     departement: get('departement')?.toUpperCase(),
     epci: get('epci'),
@@ -149,6 +156,7 @@ export function parseSearchParams(input: URLSearchParams): SearchParams {
     themes: [...new Set(p.theme)],
     publics: [...new Set(p.public)],
     partners: [...new Set(p.partner)],
+    stages: [...new Set(p.stage)],
     region: p.region ?? null,
     departement: p.departement ?? null,
     epci: p.epci ?? null,
@@ -194,6 +202,7 @@ export function searchParamsToQuery(params: SearchParams, overrides: Partial<Sea
   for (const theme of p.themes) out.append('theme', theme);
   for (const value of p.publics) out.append('public', value);
   for (const value of p.partners) out.append('partner', value);
+  for (const value of p.stages) out.append('stage', value);
   if (p.region) out.set('region', p.region);
   if (p.departement) out.set('departement', p.departement);
   if (p.epci) out.set('epci', p.epci);
@@ -223,6 +232,60 @@ export function decodeCursor(cursor: string): number {
   const match = /^o(\d{1,7})$/.exec(text);
   if (!match) throw new InvalidParameterError('cursor', 'a cursor given by a previous answer');
   return Number(match[1]);
+}
+
+/** Facets whose values can be searched (long lists), and the search inside one of them. */
+export const FACET_NAMES = [
+  'theme',
+  'subtheme',
+  'public',
+  'partner',
+  'stage',
+  'region',
+  'departement',
+  'epci',
+  'commune',
+] as const satisfies readonly FacetName[];
+
+export const facetSearchSchema = z.object({
+  facet_q: z
+    .string()
+    .trim()
+    .min(1, 'at least 1 character')
+    .max(100, 'at most 100 characters')
+    .describe('Words to find in the labels of the facet’s values (accents and case ignored)'),
+  limit: z.coerce
+    .number('a whole number')
+    .int('a whole number')
+    .min(1, 'at least 1')
+    .max(200, 'at most 200')
+    .default(50)
+    .describe('Values at most, most frequent first'),
+});
+
+export interface FacetSearch {
+  facet: FacetName;
+  text: string;
+  limit: number;
+}
+
+/**
+ * The search inside one facet's values: the facet (a path segment in the API, `facet` on the
+ * page) and `facet_q`; null on the page when no facet is searched.
+ */
+export function parseFacetSearch(facet: string | null, input: URLSearchParams): FacetSearch {
+  if (!facet || !(FACET_NAMES as readonly string[]).includes(facet)) {
+    throw new InvalidParameterError('facet', `one of ${FACET_NAMES.join(', ')}`);
+  }
+  const result = facetSearchSchema.safeParse({
+    facet_q: input.get('facet_q') ?? '',
+    limit: input.get('limit')?.trim() || undefined,
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InvalidParameterError(String(issue?.path[0] ?? 'query'), issue?.message ?? 'invalid value');
+  }
+  return { facet: facet as FacetName, text: result.data.facet_q, limit: result.data.limit };
 }
 
 /** Parameters of /api/v1/suggest. */

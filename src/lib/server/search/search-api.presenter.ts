@@ -1,5 +1,11 @@
 import { searchParamsToQuery } from './parse-search-params.ts';
-import type { FacetsView, SearchResultView } from './search.views.ts';
+import type {
+  FacetName,
+  FacetsView,
+  FacetValueView,
+  SearchParams,
+  SearchResultView,
+} from './search.views.ts';
 
 /** The public shape of /api/v1/projects: results, counts, facets and links. */
 export function presentSearchResponse(result: SearchResultView, facets: FacetsView, origin: string) {
@@ -9,15 +15,20 @@ export function presentSearchResponse(result: SearchResultView, facets: FacetsVi
   return {
     data: result.items,
     meta: {
-      total: result.total,
-      /** False when the total is a lower bound (very broad searches: counting stopped). */
+      /** The number of matches; when totalExact is false, a lower bound (counting stopped). */
+      total: result.totalExact ? result.total : result.totalAtLeast,
+      /** False when counting stopped past a threshold (very broad searches). */
       totalExact: result.totalExact,
+      /** True when counting stopped: totalEstimate then estimates the number of matches. */
+      totalIsEstimate: !result.totalExact,
+      /** Past the threshold, the estimated number of matches (2 significant digits), else null. */
+      totalEstimate: result.totalExact ? null : result.total,
       page: result.page,
       perPage: result.perPage,
       pageCount: result.pageCount,
       nextCursor: result.nextCursor,
       didYouMean: result.didYouMean,
-      /** Facet counts cover every match when totalExact, else a sample of the first matches. */
+      /** Facet counts cover every match when totalExact, else are estimated from a sample. */
       facetsExact: result.totalExact,
       facets,
     },
@@ -33,3 +44,18 @@ export function presentSearchResponse(result: SearchResultView, facets: FacetsVi
 }
 
 export type SearchResponse = ReturnType<typeof presentSearchResponse>;
+
+/** The public shape of /api/v1/projects/facets/{facet}: the values of one facet matching facet_q. */
+export function presentFacetSearch(
+  facet: FacetName,
+  text: string,
+  values: FacetValueView[],
+  params: SearchParams,
+  origin: string,
+) {
+  return {
+    data: values,
+    meta: { facet, facetQ: text, count: values.length },
+    links: { search: `${origin}/api/v1/projects${searchParamsToQuery(params, { page: 1, cursor: null })}` },
+  };
+}

@@ -7,7 +7,9 @@
  * $1–$13 as in SEARCH_PROJECTS_SQL; $14 $15 $16 the selected région, département and EPCI codes;
  * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
  * number of values per facet, most frequent first; $20 the number of matches counted: past it
- * the counts describe the first $20 matches only (the caller says they are estimated).
+ * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
+ * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 true when the matches of the words, box,
+ * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL).
  * Rows: facet, code, label, count.
  */
 export const SEARCH_FACETS_SQL = /* sql */ `
@@ -15,58 +17,73 @@ WITH query AS (
   SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
 ),
 base AS (
-  SELECT p.id, p.themes, p.subthemes, p.publics, p.territory_codes, p.public_partners,
+  SELECT p.id, p.themes, p.subthemes, p.publics, p.territory_codes, p.public_partners, p.maturity,
          (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
          (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
          (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
-         (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory
+         (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory,
+         (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage
   FROM project p
   CROSS JOIN query q
   WHERE p.published
     AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-    AND ($6::float8 IS NULL OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id
-            AND l.longitude BETWEEN $6::float8 AND $8::float8
-            AND l.latitude BETWEEN $7::float8 AND $9::float8))
-    AND ($12::float8 IS NULL OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id AND l.latitude IS NOT NULL
+    -- Locations as arrays of project ids: indexable on the primary key, so they combine (bitmap
+    -- AND) with the word and array indexes instead of being checked project by project.
+    AND ($6::float8 IS NULL OR p.id = ANY (ARRAY(
+          SELECT l.project_id FROM project_location l
+          WHERE l.longitude BETWEEN $6::float8 AND $8::float8
+            AND l.latitude BETWEEN $7::float8 AND $9::float8)))
+    AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
+          SELECT l.project_id FROM project_location l
+          WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
             AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
                                + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
-                <= $12::float8))
+                <= $12::float8)))
     AND cardinality(p.public_partners) > 0
     AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+  -- Newest ids first (see NEWEST_FIRST in search-projects.query.ts): $22 true when dense.
+  ORDER BY CASE WHEN $22::boolean THEN p.id ELSE p.id + 0 END DESC
   LIMIT $20::int
+),
+-- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).
+scale AS (
+  SELECT CASE WHEN s.n >= $20::int THEN (r.hi - r.lo + 1)::float8 / (r.hi - s.lowest + 1) ELSE 1 END AS factor
+  FROM (SELECT count(*) AS n, min(id) AS lowest FROM base) AS s,
+       (SELECT max(id) AS hi, min(id) AS lo FROM project) AS r
 ),
 counts AS (
   SELECT 'theme' AS facet, c AS code, count(*)::int AS count
   FROM base, unnest(base.themes) AS c
-  WHERE by_public AND by_partner AND by_territory GROUP BY c
+  WHERE by_public AND by_partner AND by_territory AND by_stage GROUP BY c
   UNION ALL
   SELECT 'subtheme', c, count(*)::int
   FROM base, unnest(base.subthemes) AS c
-  WHERE by_public AND by_partner AND by_territory GROUP BY c
+  WHERE by_public AND by_partner AND by_territory AND by_stage GROUP BY c
   UNION ALL
   SELECT 'public', c, count(*)::int
   FROM base, unnest(base.publics) AS c
-  WHERE by_theme AND by_partner AND by_territory GROUP BY c
+  WHERE by_theme AND by_partner AND by_territory AND by_stage GROUP BY c
   UNION ALL
   SELECT 'partner', c, count(*)::int
   FROM base, unnest(base.public_partners) AS c
-  WHERE by_theme AND by_public AND by_territory GROUP BY c
+  WHERE by_theme AND by_public AND by_territory AND by_stage GROUP BY c
   UNION ALL
   SELECT CASE left(c, 1) WHEN 'R' THEN 'region' WHEN 'D' THEN 'departement'
                          WHEN 'E' THEN 'epci' ELSE 'commune' END,
          substr(c, 3), count(*)::int
   FROM base, unnest(base.territory_codes) AS c
-  WHERE by_theme AND by_public AND by_partner
+  WHERE by_theme AND by_public AND by_partner AND by_stage
     AND (c LIKE 'R:%'
       OR (c LIKE 'D:%' AND ($14::text IS NULL OR 'R:' || $14::text = ANY (base.territory_codes)))
       OR (c LIKE 'E:%' AND 'D:' || $15::text = ANY (base.territory_codes))
       OR (c LIKE 'C:%' AND ('E:' || $16::text = ANY (base.territory_codes)
                             OR ($16::text IS NULL AND 'D:' || $15::text = ANY (base.territory_codes)))))
   GROUP BY c
+  UNION ALL
+  SELECT 'stage', maturity, count(*)::int
+  FROM base
+  WHERE by_theme AND by_public AND by_partner AND by_territory AND maturity IS NOT NULL
+  GROUP BY maturity
 ),
 labelled AS (
   SELECT counts.facet, counts.code, counts.count,
@@ -87,5 +104,8 @@ ranked AS (
   WHERE $17::text IS NULL OR facet <> $17::text
      OR tadata_unaccent(lower(label)) LIKE '%' || tadata_unaccent(lower($18::text)) || '%'
 )
-SELECT facet, code, label, count FROM ranked WHERE n <= $19::int ORDER BY facet, n
+SELECT facet, code, label, round(count * scale.factor)::int AS count
+FROM ranked CROSS JOIN scale
+WHERE n <= $19::int
+ORDER BY facet, n
 `;

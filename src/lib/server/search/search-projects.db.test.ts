@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import { DEMO_PARTNER } from '../demo/load-demo.ts';
+import { getStatistics } from '../opendata/open-data.ts';
 import type { Database } from '../platform/db/database.ts';
 import { getHomeData } from '../projects/get-home-data.ts';
 import { getProjectPage } from '../projects/get-project-page.ts';
+import { matchingProjectIds } from './matching-project-ids.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { getSearchOptions } from './search-options.ts';
 import { searchFacets, searchProjects } from './search-projects.ts';
@@ -198,13 +200,57 @@ describe('searchProjects on the demo projects', () => {
     expect(all.nextCursor).toBeNull();
   });
 
-  it('stops counting past a threshold and says the total is estimated', async () => {
+  it('stops counting past a threshold and estimates the total from the ids the matches span', async () => {
     const params = parseSearchParams(new URLSearchParams('per_page=5'));
     const capped = await searchProjects(db, params, { countLimit: 20 });
     expect(capped.totalExact).toBe(false);
-    expect(capped.total).toBe(20);
+    // 150 published projects: the 20 newest span about 20/150 of the ids.
+    expect(capped.total).toBeGreaterThan(100);
+    expect(capped.total).toBeLessThan(220);
     expect(capped.items).toHaveLength(5);
-    expect((await searchProjects(db, params)).totalExact).toBe(true);
+    // The newest sort stays exact past the threshold.
+    const exact = await searchProjects(db, params);
+    expect(exact.totalExact).toBe(true);
+    expect(capped.items.map((p) => p.id)).toEqual(exact.items.map((p) => p.id));
+    // Facets are scaled up the same way.
+    const facets = await searchFacets(db, params, { countLimit: 20 });
+    const partnerCount = facets.partner[0]?.count ?? 0;
+    expect(partnerCount).toBeGreaterThan(100);
+    expect(partnerCount).toBeLessThan(220);
+  });
+
+  it('filters and counts by maturity stage, in results, facets, exports and statistics', async () => {
+    await db.query(`UPDATE project SET maturity = NULL`);
+    await db.query(
+      `UPDATE project SET maturity = CASE WHEN id % 3 = 0 THEN 'scaling' WHEN id % 3 = 1 THEN 'launch' END
+       WHERE published`,
+    );
+    const [expected] = await db.query<{ scaling: number; launch: number }>(
+      `SELECT count(*) FILTER (WHERE maturity = 'scaling')::int AS scaling,
+              count(*) FILTER (WHERE maturity = 'launch')::int AS launch
+       FROM project WHERE published AND cardinality(public_partners) > 0`,
+    );
+    const scaling = await search('stage=scaling&per_page=100');
+    expect(scaling.total).toBe(expected?.scaling);
+    const either = await search('stage=scaling,launch&per_page=5');
+    expect(either.total).toBe((expected?.scaling ?? 0) + (expected?.launch ?? 0));
+    const ids = await matchingProjectIds(db, parseSearchParams(new URLSearchParams('stage=scaling')), 1000);
+    expect(ids).toHaveLength(expected?.scaling ?? -1);
+    // The stage facet leaves out its own selection (disjunctive), the others follow it.
+    const facets = await searchFacets(db, parseSearchParams(new URLSearchParams('stage=scaling')));
+    expect(facets.stage).toHaveLength(2);
+    expect(facets.stage).toEqual(
+      expect.arrayContaining([
+        { code: 'scaling', label: 'Changement d’échelle', count: expected?.scaling, selected: true },
+        { code: 'launch', label: 'Lancement', count: expected?.launch, selected: false },
+      ]),
+    );
+    expect(facets.partner[0]?.count).toBe(expected?.scaling);
+    const stats = await getStatistics(db, parseSearchParams(new URLSearchParams('stage=launch')), [
+      'partner',
+    ]);
+    expect(stats.reduce((n, r) => n + r.projects, 0)).toBe(expected?.launch);
+    await db.query(`UPDATE project SET maturity = NULL`);
   });
 
   it('counts facets for the current search, disjunctively', async () => {

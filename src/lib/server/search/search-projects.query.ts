@@ -5,57 +5,131 @@
  * must all be present ('R:84', 'D:69', 'E:…', 'C:…'), $6–$9 bounding box west, south, east,
  * north, $10 $11 latitude and longitude of a point, $12 radius in km around it, $13 seen at the
  * source since; $14 sort (relevance, newest, name, distance), $15 page size, $16 offset, $17 the
- * count stops there (the total is then "at least $17"). Always one row at least.
+ * count stops there: the total is then estimated from the ids the $17 matches span (the
+matches are taken from the newest id down), $18 at most this many extra name matches
+ * are ranked past the first $17 matches; $19 maturity stages (any); $20 true when the matches
+ * are dense (see NEWEST_FIRST). Rows: the total (on every row), then the page's ids in
+ * order with their distance to the point (and the estimated total past the threshold); one row with a null id when the page is empty.
  *
- * Relevance: projects whose name holds every searched word first, then ts_rank_cd over the
- * weighted vector (name A, carrier B, presentation C, tags and places D). Public credits and
- * freshness come from project.public_partners and public_last_seen_at, which triggers derive
- * from public_project_source, the charter view (migration 0004).
+ * Relevance is bounded so that a broad word ("projet") does not rank every project: the
+ * candidates are the first $17 matches (all of them below the threshold) plus, past it, up to
+ * $18 projects whose name matches; they are ordered by name match first, then ts_rank_cd over
+ * the weighted vector (name A, carrier B, presentation C, tags and places D). The other sorts
+ * are exact: each has its own branch so that the planner can walk an index in that order
+ * (a branch whose sort is not asked is cut at planning, its parameters being constants).
+ * Public credits and freshness come from project.public_partners and public_last_seen_at,
+ * which triggers derive from public_project_source, the charter view (migration 0004).
  */
+const MATCHES = /* sql */ `
+      p.published
+  AND cardinality(p.public_partners) > 0
+  AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
+  AND (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[])
+  AND (cardinality($3::text[]) = 0 OR p.publics && $3::text[])
+  AND (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[])
+  AND (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[])
+  AND ($6::float8 IS NULL OR p.id IN (
+        SELECT l.project_id FROM project_location l
+        WHERE l.longitude BETWEEN $6::float8 AND $8::float8
+          AND l.latitude BETWEEN $7::float8 AND $9::float8))
+  AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
+        SELECT l.project_id FROM project_location l
+        WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
+          AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
+                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
+              <= $12::float8)))
+  AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+  AND (cardinality($19::text[]) = 0 OR p.maturity = ANY ($19::text[]))`;
+
+const KM = /* sql */ `(
+  SELECT min(111.195 * sqrt(power(l.latitude - $10::float8, 2)
+                            + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2)))
+  FROM project_location l
+  WHERE $10::float8 IS NOT NULL AND l.project_id = p.id AND l.latitude IS NOT NULL)`;
+
+/**
+ * The newest ids first. When the matches are dense ($20, from the planner's estimate), walking
+ * the primary key backwards finds the first ones at once; when they are sparse, that walk would
+ * read most of the table, so "p.id + 0" (no index has that order) makes the planner collect
+ * the matches through the word and filter indexes and sort them. A constant $20 simplifies the
+ * CASE away at planning.
+ */
+const NEWEST_FIRST = /* sql */ `CASE WHEN $20::boolean THEN p.id ELSE p.id + 0 END DESC`;
+
+/** A subquery, not a CTE: inlined, so that the tsquery is a constant for the planner (GIN index). */
+const QUERY = /* sql */ `(SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq) AS q`;
+
 export const SEARCH_PROJECTS_SQL = /* sql */ `
-WITH query AS (
-  SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
+WITH capped AS MATERIALIZED (
+  -- Ranked after the limit: ts_rank_cd reads the whole vector, only the kept rows pay for it.
+  SELECT m.id, m.first_seen_at,
+         CASE WHEN $14::text = 'relevance' AND m.tsq IS NOT NULL
+              THEN ts_rank_cd(m.search_vector, m.tsq) + CASE WHEN m.name_vector @@ m.tsq THEN 1 ELSE 0 END
+         END AS rank
+  FROM (
+    SELECT p.id, p.first_seen_at, p.search_vector, p.name_vector, q.tsq
+    FROM project p CROSS JOIN ${QUERY}
+    WHERE ${MATCHES}
+    ORDER BY ${NEWEST_FIRST}
+    LIMIT $17::int
+  ) AS m
 ),
-matches AS (
-  SELECT p.id,
-         p.name,
-         p.first_seen_at,
-         CASE WHEN q.tsq IS NULL OR $14::text <> 'relevance' THEN 0
-              ELSE ts_rank_cd(p.search_vector, q.tsq)
-                   + CASE WHEN p.name_vector @@ q.tsq THEN 1 ELSE 0 END
-         END AS rank,
-         near.km
-  FROM project p
-  CROSS JOIN query q
-  LEFT JOIN LATERAL (
-    SELECT min(111.195 * sqrt(power(l.latitude - $10::float8, 2)
-                              + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))) AS km
-    FROM project_location l
-    WHERE $10::float8 IS NOT NULL AND l.project_id = p.id AND l.latitude IS NOT NULL
-  ) AS near ON true
-  WHERE p.published
-    AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-    AND (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[])
-    AND (cardinality($3::text[]) = 0 OR p.publics && $3::text[])
-    AND (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[])
-    AND ($6::float8 IS NULL OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id
-            AND l.longitude BETWEEN $6::float8 AND $8::float8
-            AND l.latitude BETWEEN $7::float8 AND $9::float8))
-    AND ($12::float8 IS NULL OR near.km <= $12::float8)
-    AND cardinality(p.public_partners) > 0
-    AND (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[])
-    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
-)
-SELECT counted.total, page.id, page.km
-FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM matches LIMIT $17::int) AS capped) AS counted
-LEFT JOIN LATERAL (
-  SELECT id, km FROM matches
-  ORDER BY CASE WHEN $14::text = 'relevance' THEN rank END DESC NULLS LAST,
-           CASE WHEN $14::text = 'distance' THEN km END ASC NULLS LAST,
-           CASE WHEN $14::text = 'name' THEN lower(name) END ASC,
-           first_seen_at DESC, id DESC
-  LIMIT $15::int OFFSET $16::int
-) AS page ON true
+counted AS (
+  -- Past the threshold, the total is estimated: the matches found per id scanned (newest id
+  -- down), over the whole range of ids.
+  SELECT c.total,
+         CASE WHEN c.total >= $17::int
+              THEN greatest(c.total, round(c.total * (r.hi - r.lo + 1)::numeric / (r.hi - c.lowest + 1))::int)
+         END AS estimate
+  FROM (SELECT count(*)::int AS total, min(id) AS lowest FROM capped) AS c,
+       (SELECT max(id) AS hi, min(id) AS lo FROM project) AS r
+),
+candidates AS (
+  SELECT id, first_seen_at, rank FROM capped WHERE $14::text = 'relevance'
+  UNION
+  (SELECT p.id, p.first_seen_at, ts_rank_cd(p.search_vector, q.tsq) + 1
+   FROM project p CROSS JOIN ${QUERY}
+   WHERE $14::text = 'relevance' AND q.tsq IS NOT NULL
+     AND (SELECT total FROM counted) >= $17::int
+     AND p.name_vector @@ q.tsq AND ${MATCHES}
+   ORDER BY ${NEWEST_FIRST}
+   LIMIT $18::int)
+),
+page AS (
+  (SELECT c.id, c.first_seen_at FROM candidates c
+   ORDER BY c.rank DESC NULLS LAST, c.first_seen_at DESC, c.id DESC
+   LIMIT $15::int OFFSET $16::int)
+  UNION ALL
+  (SELECT p.id, p.first_seen_at FROM project p CROSS JOIN ${QUERY}
+   WHERE $14::text = 'newest' AND ${MATCHES}
+   ORDER BY p.first_seen_at DESC, p.id DESC
+   LIMIT $15::int OFFSET $16::int)
+  UNION ALL
+  (SELECT p.id, p.first_seen_at FROM project p CROSS JOIN ${QUERY}
+   WHERE $14::text = 'name' AND ${MATCHES}
+   ORDER BY lower(p.name), p.id
+   LIMIT $15::int OFFSET $16::int)
+  UNION ALL
+  (SELECT p.id, p.first_seen_at FROM project p CROSS JOIN ${QUERY}
+   WHERE $14::text = 'distance' AND ${MATCHES}
+   ORDER BY ${KM} ASC NULLS LAST, p.first_seen_at DESC, p.id DESC
+   LIMIT $15::int OFFSET $16::int)
+),
+ordered AS (SELECT page.id, row_number() OVER () AS n FROM page)
+SELECT counted.total, counted.estimate, o.id, near.km
+FROM counted
+LEFT JOIN ordered o ON true
+LEFT JOIN LATERAL (SELECT ${KM.replaceAll('p.id', 'o.id')} AS km) AS near ON true
+ORDER BY o.n
+`;
+
+/**
+ * The planner's estimate of the number of projects matching a search ($1–$13 as in
+ * SEARCH_PROJECTS_SQL, $14 maturity stages): a plan, not a count, so it costs a planning and
+ * no reading. Rows: one, with the plan as JSON.
+ */
+export const SEARCH_MATCH_ESTIMATE_SQL = /* sql */ `
+EXPLAIN (FORMAT JSON)
+SELECT 1 FROM project p CROSS JOIN ${QUERY}
+WHERE ${MATCHES.replaceAll('$19::', '$14::')}
 `;

@@ -1,9 +1,9 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
-import { decodeCursor, encodeCursor } from './parse-search-params.ts';
+import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
-import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
 import { SEARCH_SNIPPETS_SQL } from './search-snippets.query.ts';
 import {
   allowedTypos,
@@ -14,12 +14,16 @@ import {
   parseQueryTerms,
 } from './search-text.ts';
 import { SEARCH_WORDS_SQL } from './search-words.query.ts';
+import { STAGE_LABELS, type Stage } from './stages.ts';
 
 /**
- * Past this many matches, counting stops (the total is "at least" this many), relevance ranks
- * these matches plus the name matches, and facets count these matches only (estimated).
+ * Past this many matches, counting stops and the total is estimated from the ids they span
+ * (they are taken from the newest id down), relevance ranks these matches plus up to
+ * NAME_CANDIDATES name matches, and facets count these matches and scale up (estimated).
  */
-export const DEFAULT_COUNT_LIMIT = 2_000;
+export const DEFAULT_COUNT_LIMIT = 300;
+/** Past DEFAULT_COUNT_LIMIT matches, at most this many more name matches are ranked. */
+export const NAME_CANDIDATES = 200;
 const FRESH_MONTHS = 12;
 
 export interface PreparedQuery {
@@ -91,6 +95,30 @@ export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
   ];
 }
 
+/**
+ * Whether a search's matches are dense enough for walking ids newest first to find the first
+ * `countLimit` of them quickly (else they are collected through the indexes and sorted): the
+ * planner's estimate, with a wide margin since estimates of combined filters are rough.
+ */
+export async function matchesAreDense(
+  db: Queryable,
+  tsquery: string,
+  filterValues: unknown[],
+  stages: string[],
+  countLimit: number,
+): Promise<boolean> {
+  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
+    tsquery,
+    ...filterValues,
+    stages,
+  ]);
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  return (parsed[0]?.Plan['Plan Rows'] ?? 0) >= DENSE_FACTOR * countLimit;
+}
+/** Dense: the planner expects at least this many times the threshold of matches. */
+const DENSE_FACTOR = 10;
+
 export interface SearchOptionsArg {
   countLimit?: number;
   now?: Date;
@@ -106,17 +134,29 @@ export async function searchProjects(
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
   const offset = params.cursor ? decodeCursor(params.cursor) : (params.page - 1) * params.perPage;
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
-  const rows = await db.query<{ total: number; id: number | null; km: number | null }>(SEARCH_PROJECTS_SQL, [
+  const filters = searchFilterValues(params, options.now ?? new Date());
+  const capped = Math.max(countLimit, offset + params.perPage + 1);
+  const dense = await matchesAreDense(db, prepared.tsquery, filters, params.stages, capped);
+  const rows = await db.query<{
+    total: number;
+    estimate: number | null;
+    id: number | null;
+    km: number | null;
+  }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
-    ...searchFilterValues(params, options.now ?? new Date()),
+    ...filters,
     sort,
     params.perPage,
     offset,
-    Math.max(countLimit, offset + params.perPage + 1),
+    capped,
+    NAME_CANDIDATES,
+    params.stages,
+    dense,
   ]);
-  const counted = rows[0]?.total ?? 0;
-  const totalExact = counted < Math.max(countLimit, offset + params.perPage + 1);
-  const hits = rows.filter((r): r is { total: number; id: number; km: number | null } => r.id !== null);
+  const estimate = rows[0]?.estimate ?? null;
+  const totalExact = estimate === null;
+  const counted = estimate === null ? (rows[0]?.total ?? 0) : roughly(estimate);
+  const hits = rows.filter((r): r is (typeof rows)[number] & { id: number } => r.id !== null);
   const ids = hits.map((r) => r.id);
   const [cards, snippets] = await Promise.all([
     loadProjectCards(db, ids),
@@ -135,6 +175,7 @@ export async function searchProjects(
     params,
     total: counted,
     totalExact,
+    totalAtLeast: rows[0]?.total ?? 0,
     page,
     perPage: params.perPage,
     pageCount: Math.max(1, Math.ceil(counted / params.perPage)),
@@ -142,6 +183,13 @@ export async function searchProjects(
     items,
     didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
+}
+
+/** An estimate rounded to two significant digits ("environ 12 000"). */
+export function roughly(n: number): number {
+  if (n < 100) return n;
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
 }
 
 const escapeHtml = (s: string) =>
@@ -192,17 +240,6 @@ export interface FacetOptions {
   prepared?: PreparedQuery;
 }
 
-const FACET_NAMES: FacetName[] = [
-  'theme',
-  'subtheme',
-  'public',
-  'partner',
-  'region',
-  'departement',
-  'epci',
-  'commune',
-];
-
 /** Disjunctive facet counts for the current search. */
 export async function searchFacets(
   db: Queryable,
@@ -210,18 +247,32 @@ export async function searchFacets(
   options: FacetOptions = {},
 ): Promise<FacetsView> {
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
+  const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
+  const filters = searchFilterValues(params, options.now ?? new Date());
+  // The facets' sample leaves out the filters that facets count (theme, public, partner,
+  // territory, stage): its density is that of the words, box, radius and freshness.
+  const [, , , , ...geoAndFreshness] = filters;
+  const dense = await matchesAreDense(
+    db,
+    prepared.tsquery,
+    [[], [], [], [], ...geoAndFreshness],
+    [],
+    countLimit,
+  );
   const rows = await db.query<{ facet: FacetName; code: string; label: string; count: number }>(
     SEARCH_FACETS_SQL,
     [
       prepared.tsquery,
-      ...searchFilterValues(params, options.now ?? new Date()),
+      ...filters,
       params.region,
       params.departement,
       params.epci,
       options.within?.facet ?? null,
       options.within ? options.within.text.replace(/[%_\\]/g, '') : null,
       options.limit ?? 50,
-      options.countLimit ?? DEFAULT_COUNT_LIMIT,
+      countLimit,
+      params.stages,
+      dense,
     ],
   );
   const selected: Record<FacetName, string[]> = {
@@ -229,6 +280,7 @@ export async function searchFacets(
     subtheme: params.themes,
     public: params.publics,
     partner: params.partners,
+    stage: params.stages,
     region: params.region ? [params.region] : [],
     departement: params.departement ? [params.departement] : [],
     epci: params.epci ? [params.epci] : [],
@@ -238,7 +290,7 @@ export async function searchFacets(
   for (const row of rows) {
     facets[row.facet]?.push({
       code: row.code,
-      label: row.label,
+      label: row.facet === 'stage' ? (STAGE_LABELS[row.code as Stage] ?? row.code) : row.label,
       count: row.count,
       selected: selected[row.facet].includes(row.code),
     });

@@ -1,4 +1,5 @@
 import type { ProjectCardView, TermView } from '../projects/project.views.ts';
+import type { Stage } from './stages.ts';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'name', 'distance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -19,6 +20,8 @@ export interface SearchParams {
   publics: string[];
   /** Partner slugs; any of them. */
   partners: string[];
+  /** Maturity stages (launch, deployment, scaling, completed); any of them. */
+  stages: Stage[];
   region: string | null;
   departement: string | null;
   epci: string | null;
@@ -53,6 +56,7 @@ export type FacetName =
   | 'subtheme'
   | 'public'
   | 'partner'
+  | 'stage'
   | 'region'
   | 'departement'
   | 'epci'
@@ -62,9 +66,12 @@ export type FacetsView = Record<FacetName, FacetValueView[]>;
 
 export interface SearchResultView {
   params: SearchParams;
+  /** The number of matches, or past a threshold an estimate (rounded to 2 significant digits). */
   total: number;
   /** False when the total is an estimate (very broad searches, past a threshold). */
   totalExact: boolean;
+  /** Matches counted for sure: the total when exact, else the threshold where counting stopped. */
+  totalAtLeast: number;
   page: number;
   perPage: number;
   pageCount: number;

@@ -1,8 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fr as t } from '$lib/i18n/fr.ts';
+import { localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { renderLocationsMapSvg } from '$lib/server/charts/render-france-map.ts';
 import { findRedirect } from '$lib/server/consolidate/duplicates/find-redirect.ts';
+import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
 import { getProjectPage } from '$lib/server/projects/get-project-page.ts';
 import { getSimilarProjects } from '$lib/server/projects/get-similar-projects.ts';
@@ -12,16 +13,17 @@ import type { PageServerLoad } from './$types';
 /** Mainland France, where the small map can place a dot; overseas sites are listed in text. */
 const inMainland = (lon: number, lat: number) => lon > -5.5 && lon < 10 && lat > 41 && lat < 51.5;
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ url, params }) => {
+  const locale = pageLocale(url);
   const { db, config } = await getApp();
   const project = await getProjectPage(db, params.slug);
   if (!project) {
     // A project merged into another keeps its URL as a permanent redirect.
     const target = await findRedirect(db, params.slug);
-    if (target) redirect(301, `/projets/${target}`);
-    error(404, { message: t.project.notFound, code: 'project_not_found' });
+    if (target) redirect(301, localizeHref(`/projets/${target}`, locale));
+    error(404, { message: messages(locale).project.notFound, code: 'project_not_found' });
   }
-  const canonical = `${config.publicUrl}${project.path}`;
+  const canonical = `${config.publicUrl}${localizeHref(project.path, locale)}`;
   const points = project.locations.flatMap((l) =>
     l.longitude !== null && l.latitude !== null && inMainland(l.longitude, l.latitude)
       ? [{ longitude: l.longitude, latitude: l.latitude, label: l.city ?? '' }]
