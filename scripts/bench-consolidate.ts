@@ -5,12 +5,15 @@
  * precision / recall / F1 of duplicate detection against the planted pairs.
  *
  *   npm run bench:consolidate -- [--records 100000] [--sources 5] [--duplicates 0.05] [--seed 1]
+ *                                [--sql-profile]   (time spent per SQL statement of the full run)
+ *                                [--keep-indexes]  (maintain the indexes row by row, as PostgreSQL does)
  */
 import { parseArgs } from 'node:util';
 import { consolidateRecords } from '../src/lib/server/consolidate/consolidate-records.ts';
 import { loadSharedContext } from '../src/lib/server/consolidate/load-context.ts';
 import { defaultMapping } from '../src/lib/server/consolidate/mapping/default-mappings.ts';
 import { contentHash } from '../src/lib/server/imports/map-rows.ts';
+import type { Queryable } from '../src/lib/server/platform/db/database.ts';
 import { migrate } from '../src/lib/server/platform/db/migrate.ts';
 import { openPgliteDatabase } from '../src/lib/server/platform/db/pglite-database.ts';
 import { createLogger } from '../src/lib/server/platform/logger.ts';
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     sources: { type: 'string', default: '5' },
     duplicates: { type: 'string', default: '0.05' },
     seed: { type: 'string', default: '1' },
+    'sql-profile': { type: 'boolean', default: false },
+    'keep-indexes': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.records);
@@ -184,6 +189,26 @@ function variant(fields: Record<string, string>): Record<string, string> {
   };
 }
 
+/** Time spent per statement (its first words), printed with --sql-profile. */
+const sqlTimes = new Map<string, { ms: number; calls: number }>();
+function profiled(db: Queryable): Queryable {
+  const timed =
+    <A extends unknown[], R>(fn: (sql: string, ...rest: A) => Promise<R>) =>
+    async (sql: string, ...rest: A): Promise<R> => {
+      const started = performance.now();
+      try {
+        return await fn(sql, ...rest);
+      } finally {
+        const key = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+        const entry = sqlTimes.get(key) ?? { ms: 0, calls: 0 };
+        entry.ms += performance.now() - started;
+        entry.calls++;
+        sqlTimes.set(key, entry);
+      }
+    };
+  return { query: timed(db.query.bind(db)), exec: timed(db.exec.bind(db)) } as Queryable;
+}
+
 async function main(): Promise<void> {
   const memory = { peak: 0 };
   const sampler = setInterval(() => {
@@ -293,7 +318,13 @@ async function main(): Promise<void> {
   stage('load reference context');
 
   const started = performance.now();
-  const report = await db.transaction((tx) => consolidateRecords(tx, { full: true, shared }));
+  const report = await db.transaction((tx) =>
+    consolidateRecords(values['sql-profile'] ? profiled(tx) : tx, {
+      full: true,
+      shared,
+      rebuildIndexes: !values['keep-indexes'],
+    }),
+  );
   const fullMs = performance.now() - started;
   stage('consolidate --full');
   for (const [name, ms] of Object.entries(report.stageMs)) stages.push([`  ${name}`, ms]);
@@ -360,6 +391,11 @@ async function main(): Promise<void> {
   console.log(
     `${pad('duplicates precision / recall / F1')} ${precision.toFixed(3)} / ${recall.toFixed(3)} / ${f1.toFixed(3)}`,
   );
+  if (sqlTimes.size) {
+    console.log('\nSQL of the full run, by time spent:');
+    for (const [sql, t] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms))
+      console.log(`${(t.ms / 1000).toFixed(2).padStart(8)} s ${String(t.calls).padStart(6)}×  ${sql}`);
+  }
   console.log(`${pad('peak memory (RSS)')} ${(memory.peak / 1024 / 1024).toFixed(0).padStart(8)} MB`);
 }
 

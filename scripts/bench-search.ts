@@ -66,7 +66,7 @@ async function main() {
     console.log('reference data loaded');
     const stats = await loadCorpus(db, size, (s) => console.log(s));
     console.log(
-      `load ${(stats.loadMs / 1000).toFixed(1)} s; index build (dictionary, territory codes, reindex, analyze) ${(stats.indexMs / 1000).toFixed(1)} s`,
+      `load ${(stats.loadMs / 1000).toFixed(1)} s; reindex and analyze ${(stats.indexMs / 1000).toFixed(1)} s`,
     );
     console.log(`database size ${(stats.databaseBytes / 1024 / 1024).toFixed(0)} MB`);
     const regions = (await db.query<{ code: string }>(`SELECT code FROM region`)).map((r) => r.code);

@@ -44,16 +44,18 @@ async function prepareDatabase(): Promise<string> {
   await migrate(db);
   await loadReferenceData(db, silent);
   await loadDemoIfEmpty(db, silent);
+  const generating = Date.now();
   for (let done = 0; done < total; done += 10_000) {
     await generateSyntheticProjects(db, Math.min(10_000, total - done));
     process.stdout.write(`\r  generated ${Math.min(done + 10_000, total)} / ${total} synthetic projects`);
   }
+  console.log(`\n  generated in ${((Date.now() - generating) / 1000).toFixed(1)} s`);
   const [demo] = await db.query<{ slug: string }>(
     `SELECT slug FROM project WHERE name = 'La Cravate Solidaire'`,
   );
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM project`);
   await db.close();
-  console.log(`\n  database: ${n} projects in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  database: ${n} projects in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return demo?.slug ?? '';
 }
 

@@ -66,8 +66,9 @@ export interface CorpusStats {
 
 /**
  * Loads `size` projects (and their partners, sources, raw records, locations) into a migrated
- * database that holds the reference data. Triggers are paused during the load; the search
- * dictionary and the territory codes are rebuilt after, then the indexes.
+ * database that holds the reference data, through the normal path: the statement-level search
+ * triggers (migration 0007) derive the dictionary, territory codes and public credits once per
+ * batch. The indexes are rebuilt after.
  */
 export async function loadCorpus(
   db: Database,
@@ -76,7 +77,6 @@ export async function loadCorpus(
 ): Promise<CorpusStats> {
   const started = performance.now();
   const rare = rareWords(20_000);
-  await db.exec(`SET session_replication_role = replica`);
   await db.query(
     `INSERT INTO partner (slug, name, website, licence)
      SELECT 'partenaire-' || g, 'Partenaire ' || g, 'https://partenaire-' || g || '.example.org', 'CC-BY-SA-4.0'
@@ -103,11 +103,7 @@ export async function loadCorpus(
     log(`  ${to} projects`);
   }
   await db.exec(`DROP TABLE IF EXISTS bench_gen`);
-  await db.exec(`SET session_replication_role = DEFAULT`);
   const loaded = performance.now();
-  await db.exec(`SELECT tadata_rebuild_search_words()`);
-  await db.exec(TERRITORY_CODES_SQL);
-  await db.exec(PUBLIC_CREDITS_SQL);
   await db.exec(`REINDEX TABLE project`);
   await db.exec(`VACUUM ANALYZE`);
   const indexed = performance.now();
@@ -198,26 +194,3 @@ JOIN partner pa ON pa.slug = 'partenaire-' || gen.partner_n
 JOIN source s ON s.partner_id = pa.id
 JOIN raw_record r ON r.source_id = s.id AND r.stable_key = gen.public_id`,
 ];
-
-/** What the triggers would have written, in one pass each (they were paused for the load). */
-const TERRITORY_CODES_SQL = /* sql */ `
-UPDATE project p SET territory_codes = c.codes
-FROM (
-  SELECT l.project_id, array_agg(DISTINCT c ORDER BY c) AS codes
-  FROM project_location l,
-       unnest(ARRAY['R:' || l.region_code, 'D:' || l.departement_code,
-                    'E:' || l.epci_code, 'C:' || l.insee_code]) AS c
-  WHERE c IS NOT NULL
-  GROUP BY l.project_id
-) AS c
-WHERE p.id = c.project_id`;
-
-const PUBLIC_CREDITS_SQL = /* sql */ `
-UPDATE project p
-SET public_partners = c.partners, public_last_seen_at = c.last_seen_at
-FROM (
-  SELECT s.project_id, array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug) AS partners,
-         max(s.last_seen_at) AS last_seen_at
-  FROM public_project_source s GROUP BY s.project_id
-) AS c
-WHERE p.id = c.project_id`;

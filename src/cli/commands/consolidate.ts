@@ -19,7 +19,9 @@ its source; run it after changing a partner's rules, a mapping or the taxonomy.
 Without --full only records whose content, source config or partner rules changed since their
 last consolidation are read. With --full every live record is read again; the result is the
 same for the same input (same projects, same ids and URLs), and unchanged projects are not
-rewritten.
+rewritten. On the embedded database a full run builds the search indexes again at the end
+instead of updating them row by row. Every run of 1,000 records or more refreshes the
+database's statistics (ANALYZE).
 
 Options:
   --full           rebuild every project from the raw records
@@ -50,7 +52,12 @@ Options:
         if (!source) throw new NotFoundError(`unknown source "${values.source}"`);
         sourceIds = [source.id];
       }
-      const report = await db.transaction((tx) => consolidateRecords(tx, { full: values.full, sourceIds }));
+      // On PGlite nothing else reads during the run's transaction: a full run may drop and rebuild
+      // the secondary indexes. On PostgreSQL the site keeps reading meanwhile, so they stay.
+      const rebuildIndexes = Boolean(values.full) && db.kind === 'pglite';
+      const report = await db.transaction((tx) =>
+        consolidateRecords(tx, { full: values.full, sourceIds, rebuildIndexes }),
+      );
       const sources = values.report ? await sourceReports(db, values.source ?? null) : undefined;
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ ...report, sources }, null, 2)}\n`);

@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto';
 import { InvalidParameterError } from '../errors.ts';
 import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/exclusions.ts';
 import type { Queryable } from '../platform/db/database.ts';
-import { normalizeKey, slugify } from '../text/normalize-key.ts';
+import { slugify } from '../text/normalize-key.ts';
+import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
+import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
-  buildProjectFields,
-  type ProjectFields,
-  type ProjectLocationFields,
-} from './build-project-fields.ts';
-import {
-  DELETE_LOCATIONS,
   EXISTING_LINKS,
-  INSERT_LOCATIONS,
   INSERT_PROJECTS,
   MARK_CONSOLIDATED,
-  MERGED_PROJECT_SOURCES,
   RECORDS_TO_CONSOLIDATE,
   REFRESH_PUBLICATION,
   SOURCES_TO_CONSOLIDATE,
@@ -23,13 +17,14 @@ import {
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
 import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
-import { websiteDomain } from './duplicates/website-domain.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
 import { harvestedDefaultMapping } from './mapping/harvested-default-mapping.ts';
 import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
-import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
 import { projectPublicId } from './project-identity.ts';
+import { projectRow, storedFields } from './project-rows.ts';
+import { rebuildMergedProjects } from './rebuild-merged-projects.ts';
+import { replaceLocations } from './replace-locations.ts';
 
 export interface ConsolidateOptions {
   /** Every live raw record, whatever it was consolidated with (`tadata consolidate --full`). */
@@ -39,7 +34,15 @@ export interface ConsolidateOptions {
   /** Reference data already loaded. */
   shared?: SharedContext;
   batchSize?: number;
+  /**
+   * Drop the secondary indexes of the rewritten tables during the run and build them again at
+   * the end (a full run on PGlite, where no other reader waits on the locks meanwhile).
+   */
+  rebuildIndexes?: boolean;
 }
+
+/** From this many records read, the run refreshes the planner's statistics (PGlite has no autovacuum). */
+const ANALYZE_FROM = 1000;
 
 export interface ConsolidationWarning {
   source: string;
@@ -68,6 +71,7 @@ export interface ConsolidateReport {
     'merged projects': number;
     duplicates: number;
     publication: number;
+    'indexes and statistics': number;
   };
   durationMs: number;
 }
@@ -80,6 +84,7 @@ interface SourceRow {
   configVersion: number;
   config: { mapping?: unknown } | null;
   partnerId: number;
+  partnerSlug: string;
   partnerName: string;
   partnerWebsite: string | null;
   licence: string;
@@ -132,42 +137,6 @@ function meta(b: Built, source: SourceRow) {
   return { licence: source.licence, firstSeenAt: b.record.firstSeenAt, lastSeenAt: b.record.lastSeenAt };
 }
 
-interface MergedSourceRow {
-  projectId: number;
-  sourceSlug: string;
-  trust: number;
-  lastSeenAt: Date;
-  licence: string;
-  fields: StoredFields;
-}
-
-/**
- * Projects fed by several source records take each field from the best source (trust, then
- * freshness) and keep every location; field_sources says where each field came from.
- */
-export async function rebuildMergedProjects(db: Queryable, projectIds: number[]): Promise<void> {
-  if (!projectIds.length) return;
-  const rows = await db.query<MergedSourceRow>(MERGED_PROJECT_SOURCES, [projectIds]);
-  const byProject = new Map<number, MergedSourceRow[]>();
-  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
-  if (!byProject.size) return;
-  const updates = [];
-  const locations = [];
-  for (const [projectId, sources] of byProject) {
-    const { fields, fieldSources } = mergeSourceFields(sources);
-    const best = sources.find((s) => s.sourceSlug === fieldSources.name) ?? (sources[0] as MergedSourceRow);
-    const lastSeenAt = new Date(Math.max(...sources.map((s) => new Date(s.lastSeenAt).getTime())));
-    updates.push({
-      ...projectRow(fields, { licence: best.licence, firstSeenAt: lastSeenAt, lastSeenAt, fieldSources }),
-      id: projectId,
-    });
-    locations.push(...locationRows(projectId, fields.locations));
-  }
-  await db.query(UPDATE_PROJECTS, [JSON.stringify(updates)]);
-  await db.query(DELETE_LOCATIONS, [[...byProject.keys()]]);
-  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
-}
-
 /**
  * Turns raw records into projects from raw_record.fields alone, through each source's mapping.
  * Incremental by default: only records whose content, source config or partner rules changed
@@ -179,6 +148,17 @@ export async function consolidateRecords(
   db: Queryable,
   options: ConsolidateOptions = {},
 ): Promise<ConsolidateReport> {
+  const started = Date.now();
+  const report = options.rebuildIndexes
+    ? await withIndexesRebuilt(db, () => consolidate(db, options))
+    : await consolidate(db, options);
+  if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
+  report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<ConsolidateReport> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 1000;
   const shared = options.shared ?? (await loadSharedContext(db));
@@ -192,7 +172,15 @@ export async function consolidateRecords(
     republished: 0,
     duplicates: { candidates: 0, merged: 0, pending: 0 },
     warnings: [],
-    stageMs: { read: 0, 'map and clean': 0, write: 0, 'merged projects': 0, duplicates: 0, publication: 0 },
+    stageMs: {
+      read: 0,
+      'map and clean': 0,
+      write: 0,
+      'merged projects': 0,
+      duplicates: 0,
+      publication: 0,
+      'indexes and statistics': 0,
+    },
     durationMs: 0,
   };
   const sources = await db.query<SourceRow>(SOURCES_TO_CONSOLIDATE, [options.sourceIds ?? null]);
@@ -261,6 +249,10 @@ export async function consolidateRecords(
     }
   }
 
+  // The tables may have grown from nothing: without fresh statistics the merges and the search
+  // triggers they fire would plan sequential scans per row (PGlite has no autovacuum).
+  if (report.records >= ANALYZE_FROM) await db.exec('ANALYZE project, project_source, project_location');
+  lap('write');
   await rebuildMergedProjects(db, [...touched]);
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
@@ -281,63 +273,6 @@ function uniqueSlug(name: string, taken: Set<string>): string {
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   taken.add(slug);
   return slug;
-}
-
-/** A project row for INSERT_PROJECTS / UPDATE_PROJECTS from fields in the common schema. */
-export function projectRow(
-  f: StoredFields,
-  meta: { licence: string; firstSeenAt: Date; lastSeenAt: Date; fieldSources: Record<string, string> },
-) {
-  return {
-    name: f.name,
-    carrier: f.carrier,
-    summary: f.summary,
-    website: f.website,
-    contact_email: f.contactEmail,
-    contact_phone: f.contactPhone,
-    themes: f.themes,
-    subthemes: f.subthemes,
-    publics: f.publics,
-    methods: f.methods,
-    tags: f.tags,
-    keywords: f.keywords,
-    licence: meta.licence,
-    first_seen_at: iso(meta.firstSeenAt),
-    last_seen_at: iso(meta.lastSeenAt),
-    maturity: f.maturity,
-    scale: f.scale,
-    image_url: f.imageUrl,
-    distinctions: f.distinctions,
-    theme_origins: f.themeOrigins,
-    field_sources: meta.fieldSources,
-    quality_score: f.qualityScore,
-    name_key: normalizeKey(f.name),
-    carrier_key: normalizeKey(f.carrier ?? ''),
-    website_domain: websiteDomain(f.website),
-  };
-}
-
-export function locationRows(projectId: number, locations: readonly ProjectLocationFields[]) {
-  return locations.map((l, position) => ({
-    project_id: projectId,
-    position,
-    label: l.label,
-    postal_code: l.postalCode,
-    insee_code: l.inseeCode,
-    city: l.city,
-    epci_code: l.epciCode,
-    departement_code: l.departementCode,
-    region_code: l.regionCode,
-    latitude: l.latitude,
-    longitude: l.longitude,
-    precision: l.precision,
-    coordinates_flagged: l.coordinatesFlagged ?? false,
-  }));
-}
-
-function storedFields(fields: ProjectFields): StoredFields {
-  const { warnings: _warnings, ...rest } = fields;
-  return rest;
 }
 
 async function writeBatch(
@@ -362,12 +297,18 @@ async function writeBatch(
   if (fresh.length) {
     // Every slug in use is read once, and only when a run creates projects.
     const taken = await slugs();
-    const rows = fresh.map((b) => ({
-      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
-      public_id: projectPublicId(source.slug, b.record.stableKey),
-      published: !b.excluded,
-      slug: uniqueSlug(b.fields.name, taken),
-    }));
+    const rows = fresh.map((b) => {
+      // The credit public_project_source will give (the record is live): saves the trigger a rewrite.
+      const credited = !b.excluded && source.status === 'active';
+      return {
+        ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
+        public_id: projectPublicId(source.slug, b.record.stableKey),
+        published: !b.excluded,
+        slug: uniqueSlug(b.fields.name, taken),
+        public_partners: credited ? [source.partnerSlug] : [],
+        public_last_seen_at: credited ? iso(b.record.lastSeenAt) : null,
+      };
+    });
     const inserted = await db.query<{ id: number; publicId: string }>(INSERT_PROJECTS, [
       JSON.stringify(rows),
     ]);
@@ -409,7 +350,8 @@ async function writeBatch(
   ]);
   const projectIds = built.map((b) => links.get(b.record.id) as number);
   for (const id of projectIds) touched.add(id);
-  await db.query(DELETE_LOCATIONS, [projectIds]);
-  const locations = built.flatMap((b) => locationRows(links.get(b.record.id) as number, b.fields.locations));
-  if (locations.length) await db.query(INSERT_LOCATIONS, [JSON.stringify(locations)]);
+  await replaceLocations(
+    db,
+    built.map((b) => ({ projectId: links.get(b.record.id) as number, locations: b.fields.locations })),
+  );
 }

@@ -7,7 +7,7 @@
 /** Sources with their partner and current config ($1: source ids, or null for all). */
 export const SOURCES_TO_CONSOLIDATE = `
 SELECT s.id, s.slug, s.current_version AS "configVersion", c.config, s.trust, pa.status,
-       pa.id AS "partnerId", pa.name AS "partnerName", pa.website AS "partnerWebsite", pa.licence,
+       pa.id AS "partnerId", pa.slug AS "partnerSlug", pa.name AS "partnerName", pa.website AS "partnerWebsite", pa.licence,
        pa.tag_rule_key AS "tagRuleKey", pa.exclusions, pa.media_allowed AS "mediaAllowed"
 FROM source s
 JOIN partner pa ON pa.id = s.partner_id
@@ -42,21 +42,32 @@ const PROJECT_RECORD = `id int, public_id text, slug text, name text, carrier te
   methods text[],
   keywords text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, maturity text, scale text,
   image_url text, distinctions text[], theme_origins jsonb, field_sources jsonb, quality_score int,
-  published boolean, name_key text, carrier_key text, website_domain text`;
+  published boolean, name_key text, carrier_key text, website_domain text, territory_codes text[],
+  public_partners text[], public_last_seen_at timestamptz`;
 
-/** New projects ($1: JSON array); an excluded record's project is created unpublished. */
+/**
+ * New projects ($1: JSON array); an excluded record's project is created unpublished. Territory
+ * codes and public credits come with the row as the search triggers will find them (codes sorted
+ * here, as the triggers sort them), so that the triggers do not rewrite every new project.
+ */
 export const INSERT_PROJECTS = `
 INSERT INTO project (public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes,
   subthemes, publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url,
   distinctions, theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain,
-  methods)
+  territory_codes, public_partners, public_last_seen_at, methods)
 SELECT public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes, subthemes,
   publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url, distinctions,
-  theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain, methods
+  theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain,
+  ARRAY(SELECT DISTINCT c FROM unnest(territory_codes) AS c ORDER BY c), public_partners, public_last_seen_at,
+  methods
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 RETURNING id, public_id AS "publicId"`;
 
-/** Updates projects in place (id, slug and public id never change) only where something differs. */
+/**
+ * Updates projects in place (id, slug and public id never change) only where something differs.
+ * Territory codes as INSERT_PROJECTS writes them; they do not count as a difference (the
+ * location triggers keep them right).
+ */
 export const UPDATE_PROJECTS = `
 UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, website = x.website,
   contact_email = x.contact_email, contact_phone = x.contact_phone, themes = x.themes, subthemes = x.subthemes,
@@ -64,7 +75,8 @@ UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, we
   last_seen_at = greatest(p.last_seen_at, x.last_seen_at), maturity = x.maturity, scale = x.scale,
   image_url = x.image_url, distinctions = x.distinctions, theme_origins = x.theme_origins,
   field_sources = x.field_sources, quality_score = x.quality_score, name_key = x.name_key,
-  carrier_key = x.carrier_key, website_domain = x.website_domain, methods = x.methods, updated_at = now()
+  carrier_key = x.carrier_key, website_domain = x.website_domain, methods = x.methods,
+  territory_codes = ARRAY(SELECT DISTINCT c FROM unnest(x.territory_codes) AS c ORDER BY c), updated_at = now()
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 WHERE p.id = x.id
   AND ROW(p.name, p.carrier, p.summary, p.website, p.contact_email, p.contact_phone, p.themes, p.subthemes,
@@ -107,16 +119,38 @@ WHERE ps.fields IS NOT NULL AND NOT ps.excluded
     GROUP BY project_id HAVING count(*) > 1)
 ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
 
-export const DELETE_LOCATIONS = `DELETE FROM project_location WHERE project_id = ANY ($1::int[])`;
+/**
+ * The locations past each project's new count ($1: JSON array of {project_id, count}). With
+ * UPSERT_LOCATIONS, an unchanged location is not written, so the search triggers have nothing to redo.
+ */
+export const DELETE_EXTRA_LOCATIONS = `
+DELETE FROM project_location l
+USING json_to_recordset($1::json) AS x(project_id int, count int)
+WHERE l.project_id = x.project_id AND l.position >= x.count`;
 
-export const INSERT_LOCATIONS = `
+/** Projects' locations by position ($1: JSON array), written only where something differs. */
+export const UPSERT_LOCATIONS = `
 INSERT INTO project_location (project_id, position, label, postal_code, insee_code, city, epci_code,
   departement_code, region_code, latitude, longitude, precision, coordinates_flagged)
 SELECT project_id, position, label, postal_code, insee_code, city, epci_code, departement_code, region_code,
   latitude, longitude, precision, coordinates_flagged
 FROM json_to_recordset($1::json) AS x(project_id int, position int, label text, postal_code text,
   insee_code text, city text, epci_code text, departement_code text, region_code text,
-  latitude double precision, longitude double precision, precision text, coordinates_flagged boolean)`;
+  latitude double precision, longitude double precision, precision text, coordinates_flagged boolean)
+ORDER BY project_id, position
+ON CONFLICT (project_id, position) DO UPDATE SET label = excluded.label, postal_code = excluded.postal_code,
+  insee_code = excluded.insee_code, city = excluded.city, epci_code = excluded.epci_code,
+  departement_code = excluded.departement_code, region_code = excluded.region_code,
+  latitude = excluded.latitude, longitude = excluded.longitude, precision = excluded.precision,
+  coordinates_flagged = excluded.coordinates_flagged
+WHERE ROW(project_location.label, project_location.postal_code, project_location.insee_code,
+          project_location.city, project_location.epci_code, project_location.departement_code,
+          project_location.region_code, project_location.latitude, project_location.longitude,
+          project_location.precision, project_location.coordinates_flagged)
+      IS DISTINCT FROM
+      ROW(excluded.label, excluded.postal_code, excluded.insee_code, excluded.city, excluded.epci_code,
+          excluded.departement_code, excluded.region_code, excluded.latitude, excluded.longitude,
+          excluded.precision, excluded.coordinates_flagged)`;
 
 /** Remembers what each record was consolidated with ($1: JSON array of {id, key}). */
 export const MARK_CONSOLIDATED = `
@@ -127,17 +161,21 @@ FROM json_to_recordset($1::json) AS x(id int, key text) WHERE r.id = x.id`;
  * A project is published while one of its source records is still found and not excluded
  * (partner status is the view's business). $1: the projects to check (those a run touched; the
  * projects of gone records and unpublished projects, which a record back may revive, are always
- * checked), or null for all. Returns the changed ones.
+ * checked), or null for all. The scope is gathered first, so an incremental run aggregates the
+ * provenance of those projects only. Returns the changed ones.
  */
 export const REFRESH_PUBLICATION = `
+WITH scope AS (
+  SELECT t.id FROM unnest($1::int[]) AS t (id)
+  UNION SELECT g.project_id FROM project_source g
+        JOIN raw_record gr ON gr.id = g.raw_record_id AND gr.gone_at IS NOT NULL
+  UNION SELECT u.id FROM project u WHERE NOT u.published
+)
 UPDATE project p SET published = x.live, updated_at = now()
 FROM (
   SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
   FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
-  WHERE $1::int[] IS NULL OR ps.project_id = ANY ($1::int[])
-     OR ps.project_id IN (SELECT g.project_id FROM project_source g
-                          JOIN raw_record gr ON gr.id = g.raw_record_id AND gr.gone_at IS NOT NULL)
-     OR ps.project_id IN (SELECT u.id FROM project u WHERE NOT u.published)
+  WHERE $1::int[] IS NULL OR ps.project_id IN (SELECT id FROM scope)
   GROUP BY ps.project_id
 ) x
 WHERE x.project_id = p.id AND p.published <> x.live

@@ -240,6 +240,8 @@ export async function runHarvest(
         [sourceId, verdict.health, verdict.reasons.join('; ') || null, seenAt],
       );
     });
+    // PGlite has no autovacuum: after a bulk write, fresh statistics keep consolidation's plans right.
+    if (counts.new + counts.changed + counts.gone >= 1000) await db.exec('ANALYZE raw_record');
     report({ phase: 'done' });
     return result;
   } catch (error) {

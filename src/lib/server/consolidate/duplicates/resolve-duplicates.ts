@@ -1,7 +1,7 @@
 import { InvalidParameterError, NotFoundError } from '../../errors.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { normalizeKey } from '../../text/normalize-key.ts';
-import { rebuildMergedProjects } from '../consolidate-records.ts';
+import { rebuildMergedProjects } from '../rebuild-merged-projects.ts';
 import {
   ADD_REDIRECTS,
   DECIDE_PAIR,
@@ -17,7 +17,7 @@ import {
   UPSERT_PAIRS,
 } from './duplicates.queries.ts';
 import { AUTO_MERGE_THRESHOLD, type PairFeatures, REVIEW_THRESHOLD, scorePair } from './score-pair.ts';
-import { similarity, trigrams } from './trigram.ts';
+import { similarity, type Trigrams, trigrams } from './trigram.ts';
 
 export interface DuplicatesReport {
   /** Pairs scored in this run. */
@@ -40,10 +40,11 @@ interface DedupRow {
   sourceUrls: string[];
 }
 
-interface Prepared extends DedupRow {
-  name: Set<string>;
-  carrier: Set<string>;
-  text: Set<string> | null;
+/** A row ready to compare; the texts are kept only as trigram sets (memory of a 100,000-project run). */
+interface Prepared extends Omit<DedupRow, 'summary' | 'sourceUrls'> {
+  name: Trigrams;
+  carrier: Trigrams;
+  text: Trigrams | null;
   /** Partner page URLs with their source: "sourceId url". */
   urls: Map<string, string>;
 }
@@ -54,13 +55,14 @@ const TRIGRAM_THRESHOLD = '0.5';
 const MAX_BLOCK = 60;
 
 function prepare(row: DedupRow): Prepared {
+  const { summary, sourceUrls, ...rest } = row;
   return {
-    ...row,
+    ...rest,
     name: trigrams(row.nameKey),
     carrier: trigrams(row.carrierKey),
-    text: row.summary ? trigrams(normalizeKey(row.summary)) : null,
+    text: summary ? trigrams(normalizeKey(summary)) : null,
     urls: new Map(
-      row.sourceUrls.map((s) => {
+      sourceUrls.map((s) => {
         const space = s.indexOf(' ');
         return [s.slice(space + 1), s.slice(0, space)];
       }),
@@ -184,16 +186,17 @@ export async function resolveDuplicates(
       }
     }
   }
-  const scored = pairs
-    .map(([i, j]) => {
-      const a = rows[i] as Prepared;
-      const b = rows[j] as Prepared;
-      return { a, b, ...scorePair(features(a, b)) };
-    })
-    .filter((p) => p.score >= REVIEW_THRESHOLD)
-    .sort(
-      (x, y) => y.score - x.score || (x.a.publicId + x.b.publicId < y.a.publicId + y.b.publicId ? -1 : 1),
-    );
+  // Only the pairs worth keeping become objects (a full run scores hundreds of thousands).
+  const kept: { a: Prepared; b: Prepared; score: number; reasons: string[] }[] = [];
+  for (const [i, j] of pairs) {
+    const a = rows[i] as Prepared;
+    const b = rows[j] as Prepared;
+    const { score, reasons } = scorePair(features(a, b));
+    if (score >= REVIEW_THRESHOLD) kept.push({ a, b, score, reasons });
+  }
+  const scored = kept.sort(
+    (x, y) => y.score - x.score || (x.a.publicId + x.b.publicId < y.a.publicId + y.b.publicId ? -1 : 1),
+  );
   report.candidates = pairs.length;
   // Decisions taken earlier, on these pairs, by public ids (rows are in public id order, so a < b).
   const known = new Map(

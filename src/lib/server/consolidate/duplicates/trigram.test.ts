@@ -9,3 +9,11 @@ describe('trigram similarity', () => {
     expect(similarity(trigrams(''), trigrams('x'))).toBe(0);
   });
 });
+
+describe('trigram sets', () => {
+  it('count each trigram once, whatever the order of the words', () => {
+    expect(trigrams('aa aa')).toHaveLength(trigrams('aa').length);
+    expect(similarity(trigrams('jardin partage solidaire'), trigrams('solidaire jardin partage'))).toBe(1);
+    expect(similarity(trigrams('epicerie'), trigrams('epiceri'))).toBeCloseTo(7 / 10, 5);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Queryable } from '../platform/db/database.ts';
+import type { ProjectLocationFields } from './build-project-fields.ts';
+import { DELETE_EXTRA_LOCATIONS, UPSERT_LOCATIONS } from './consolidation.queries.ts';
+import { locationRows } from './project-rows.ts';
+
+/**
+ * Gives each project exactly these locations. Rows that stay the same are not written (a full
+ * rebuild rewrites nothing of an unchanged project, and the territory-code trigger sees no change).
+ */
+export async function replaceLocations(
+  db: Queryable,
+  projects: readonly { projectId: number; locations: readonly ProjectLocationFields[] }[],
+): Promise<void> {
+  if (!projects.length) return;
+  await db.query(DELETE_EXTRA_LOCATIONS, [
+    JSON.stringify(projects.map((p) => ({ project_id: p.projectId, count: p.locations.length }))),
+  ]);
+  const rows = projects.flatMap((p) => locationRows(p.projectId, p.locations));
+  if (rows.length) await db.query(UPSERT_LOCATIONS, [JSON.stringify(rows)]);
+}
