@@ -17,7 +17,8 @@ Consolidation merges pairs of projects that are surely the same project (same na
 same commune, similar name and carrier, same website, same partner page) and queues the doubtful
 ones here. A decision is remembered: a merged pair is merged again at every rebuild, a rejected
 pair is never proposed again. The project found first keeps its id and URL; the other's URL
-redirects to it. The list is also served at /api/v1/duplicates.
+redirects to it. The list and the decisions are also served at /api/v1/duplicates (GET, POST),
+behind the admin token (ADMIN_TOKEN).
 
 Options:
   --limit <n>  at most n pairs (default 100)

@@ -1,18 +1,29 @@
 import { json } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
-import { listPendingDuplicates } from '$lib/server/consolidate/duplicates/resolve-duplicates.ts';
+import {
+  decideDuplicate,
+  listPendingDuplicates,
+} from '$lib/server/consolidate/duplicates/resolve-duplicates.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
-import { apiError, CORS_HEADERS } from '$lib/server/http/api-response.ts';
+import { apiError } from '$lib/server/http/api-response.ts';
+import { adminRefusal } from '$lib/server/http/require-admin.ts';
 import type { RequestHandler } from './$types';
 
-/** The duplicate review queue, best score first: parse → call → present. */
-export const GET: RequestHandler = async ({ url }) => {
+// The review queue names projects that are not public (excluded or suspended partners' items):
+// coordinators only, like the rest of the back office.
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** The duplicate review queue, best score first: authorize → parse → call → present. */
+export const GET: RequestHandler = async ({ url, request }) => {
+  const { db, config } = await getApp();
+  const refusal = adminRefusal(config.adminToken, request);
+  if (refusal) return refusal;
   try {
     const limit = Number(url.searchParams.get('limit') ?? 100);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       throw new InvalidParameterError('limit', 'must be an integer from 1 to 1000');
     }
-    const { db } = await getApp();
     const pairs = await listPendingDuplicates(db, limit);
     return json(
       {
@@ -25,8 +36,45 @@ export const GET: RequestHandler = async ({ url }) => {
           ],
         })),
       },
-      { headers: CORS_HEADERS },
+      { headers: NO_STORE },
     );
+  } catch (error) {
+    return apiError(error);
+  }
+};
+
+const decisionBody = z.object({
+  projects: z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]),
+  decision: z.enum(['merge', 'reject']),
+});
+
+/**
+ * A coordinator's decision on a pair, as `tadata duplicates merge|reject`: merged now and at
+ * every rebuild (the absorbed project's address redirects), or never proposed again.
+ * Body: { "projects": ["<public id>", "<public id>"], "decision": "merge" | "reject" }.
+ */
+export const POST: RequestHandler = async ({ request }) => {
+  const { db, config } = await getApp();
+  const refusal = adminRefusal(config.adminToken, request);
+  if (refusal) return refusal;
+  try {
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      throw new InvalidParameterError(
+        'body',
+        'must be JSON: {"projects": [id, id], "decision": "merge"|"reject"}',
+      );
+    }
+    const parsed = decisionBody.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InvalidParameterError(String(issue?.path[0] ?? 'body'), issue?.message ?? 'invalid');
+    }
+    const { projects, decision } = parsed.data;
+    await db.transaction((tx) => decideDuplicate(tx, projects, decision));
+    return json({ data: { decision, projects } }, { headers: NO_STORE });
   } catch (error) {
     return apiError(error);
   }

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app.ts';
 import { validateSourceConfig } from '$lib/server/harvest/config/validate-source-config.ts';
 import { previewConfig } from '$lib/server/harvest/run-harvest.ts';
 import { presentPreview } from '$lib/server/harvest/source.presenter.ts';
-import { checkAdminToken } from '$lib/server/http/admin-token.ts';
+import { adminRefusal } from '$lib/server/http/require-admin.ts';
 import type { RequestHandler } from './$types';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -15,18 +15,8 @@ const MAX_BODY = 256 * 1024;
  */
 export const POST: RequestHandler = async ({ request, url }) => {
   const { config } = await getApp();
-  const access = checkAdminToken(config.adminToken, request.headers.get('authorization'));
-  if (access === 'disabled') {
-    return json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404, headers: NO_STORE });
-  }
-  if (access === 'refused') {
-    return json(
-      {
-        error: { code: 'unauthorized', message: 'a valid admin token is required (Authorization: Bearer …)' },
-      },
-      { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer' } },
-    );
-  }
+  const refusal = adminRefusal(config.adminToken, request);
+  if (refusal) return refusal;
   const limitParam = url.searchParams.get('limit');
   const limit = limitParam === null ? 20 : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
