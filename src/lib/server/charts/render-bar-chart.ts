@@ -15,8 +15,8 @@ export interface BarChartInput {
 }
 
 const COLORS = ['#0b4f6c', '#f2a541'];
-/** Characters of a label that fit its column (ECharts cannot measure text on the server). */
-const MAX_LABEL = 34;
+/** Characters of a label that fit its column in the browser's font (ECharts cannot measure text on the server). */
+const MAX_LABEL = 30;
 
 /** A long label cut to its column, with an ellipsis; tables and tooltips keep the full name. */
 export function shortLabel(label: string): string {
