@@ -6,16 +6,19 @@ import { slugify } from '../text/normalize-key.ts';
 import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
 import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
+  CHANGED_RECORDS_TO_CONSOLIDATE,
   EXISTING_LINKS,
   INSERT_PROJECTS,
   MARK_CONSOLIDATED,
   RECORDS_TO_CONSOLIDATE,
+  REFRESH_ALL_PUBLICATION,
   REFRESH_PUBLICATION,
   SOURCES_TO_CONSOLIDATE,
   TAKEN_SLUGS,
   UPDATE_PROJECTS,
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
+import { withSearchWordsRebuilt } from './deferred-search-words.ts';
 import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
@@ -71,6 +74,7 @@ export interface ConsolidateReport {
     'merged projects': number;
     duplicates: number;
     publication: number;
+    /** The word dictionary of a full run, indexes rebuilt, planner statistics. */
     'indexes and statistics': number;
   };
   durationMs: number;
@@ -149,9 +153,11 @@ export async function consolidateRecords(
   options: ConsolidateOptions = {},
 ): Promise<ConsolidateReport> {
   const started = Date.now();
-  const report = options.rebuildIndexes
-    ? await withIndexesRebuilt(db, () => consolidate(db, options))
-    : await consolidate(db, options);
+  // A run over every project counts the words of the search dictionary once, at the end.
+  const everyProject = options.full && !options.sourceIds;
+  const rewrite = () =>
+    everyProject ? withSearchWordsRebuilt(db, () => consolidate(db, options)) : consolidate(db, options);
+  const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
   if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
@@ -208,13 +214,10 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
     };
     let after = '';
     for (;;) {
-      const records = await db.query<RecordRow>(RECORDS_TO_CONSOLIDATE, [
-        source.id,
-        after,
-        options.full ?? false,
-        suffix,
-        batchSize,
-      ]);
+      const records = await db.query<RecordRow>(
+        options.full ? RECORDS_TO_CONSOLIDATE : CHANGED_RECORDS_TO_CONSOLIDATE,
+        [source.id, after, suffix, batchSize],
+      );
       lap('read');
       if (!records.length) break;
       after = (records.at(-1) as RecordRow).stableKey;
@@ -257,8 +260,10 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
   lap('duplicates');
-  const scope = options.full ? null : [...touched];
-  for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [scope])) {
+  const changed = options.full
+    ? await db.query<{ id: number; live: boolean }>(REFRESH_ALL_PUBLICATION)
+    : await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [[...touched]]);
+  for (const row of changed) {
     if (row.live) report.republished++;
     else report.unpublished++;
   }

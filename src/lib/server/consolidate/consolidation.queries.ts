@@ -4,6 +4,10 @@
  * a handful of round trips on PGlite and PostgreSQL alike.
  */
 
+/** The rules part of a record's consolidated_key, NULL when its content changed (indexed: migration 0010). */
+const RULES_PART = `(CASE WHEN starts_with(r.consolidated_key, r.content_hash)
+  THEN substr(r.consolidated_key, length(r.content_hash) + 1) END)`;
+
 /** Sources with their partner and current config ($1: source ids, or null for all). */
 export const SOURCES_TO_CONSOLIDATE = `
 SELECT s.id, s.slug, s.current_version AS "configVersion", c.config, s.trust, pa.status,
@@ -16,18 +20,33 @@ WHERE $1::int[] IS NULL OR s.id = ANY ($1::int[])
 ORDER BY s.slug`;
 
 /**
- * The next batch of a source's live raw records after stable key $2 ($5 at most): all of them
- * ($3 true) or those consolidated with another content, config or partner rules (suffix $4).
+ * The next batch of a source's live raw records after stable key $2 ($4 at most), all of them
+ * (a full run); $3 is the rules suffix they are consolidated with.
  */
 export const RECORDS_TO_CONSOLIDATE = `
 SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
        r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
-       r.content_hash || $4 AS "consolidatedKey"
+       r.content_hash || $3 AS "consolidatedKey"
 FROM raw_record r
 WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
-  AND ($3::boolean OR r.consolidated_key IS DISTINCT FROM r.content_hash || $4)
 ORDER BY r.stable_key
-LIMIT $5`;
+LIMIT $4`;
+
+/**
+ * RECORDS_TO_CONSOLIDATE for an incremental run: only the records consolidated with another
+ * content, config or partner rules (suffix $3). The rules part of consolidated_key is NULL when
+ * the content changed (see raw_record_consolidated_rules_idx, migration 0010); "<> $3" is written
+ * as two ranges so that the index finds the few such records instead of reading the source.
+ */
+export const CHANGED_RECORDS_TO_CONSOLIDATE = `
+SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+       r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
+       r.content_hash || $3 AS "consolidatedKey"
+FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
+  AND (${RULES_PART} IS NULL OR ${RULES_PART} < $3 OR ${RULES_PART} > $3)
+ORDER BY r.stable_key
+LIMIT $4`;
 
 /** Every slug in use or kept for a redirect: new slugs avoid them all. */
 export const TAKEN_SLUGS = `SELECT slug FROM project UNION ALL SELECT slug FROM project_redirect`;
@@ -159,10 +178,23 @@ FROM json_to_recordset($1::json) AS x(id int, key text) WHERE r.id = x.id`;
 
 /**
  * A project is published while one of its source records is still found and not excluded
- * (partner status is the view's business). $1: the projects to check (those a run touched; the
- * projects of gone records and unpublished projects, which a record back may revive, are always
- * checked), or null for all. The scope is gathered first, so an incremental run aggregates the
- * provenance of those projects only. Returns the changed ones.
+ * (partner status is the view's business). Every project (a full run); returns the changed ones.
+ */
+export const REFRESH_ALL_PUBLICATION = `
+UPDATE project p SET published = x.live, updated_at = now()
+FROM (
+  SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
+  FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
+  GROUP BY ps.project_id
+) x
+WHERE x.project_id = p.id AND p.published <> x.live
+RETURNING p.id, x.live`;
+
+/**
+ * REFRESH_ALL_PUBLICATION for these projects only ($1: those a run touched; the projects of gone
+ * records and unpublished projects, which a record back may revive, are always checked, found
+ * through partial indexes). The scope is gathered first and the provenance read through its
+ * primary key, so an incremental run aggregates the provenance of those projects only.
  */
 export const REFRESH_PUBLICATION = `
 WITH scope AS (
@@ -174,8 +206,8 @@ WITH scope AS (
 UPDATE project p SET published = x.live, updated_at = now()
 FROM (
   SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
-  FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
-  WHERE $1::int[] IS NULL OR ps.project_id IN (SELECT id FROM scope)
+  FROM scope JOIN project_source ps ON ps.project_id = scope.id
+  JOIN raw_record r ON r.id = ps.raw_record_id
   GROUP BY ps.project_id
 ) x
 WHERE x.project_id = p.id AND p.published <> x.live
