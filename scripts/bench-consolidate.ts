@@ -201,7 +201,7 @@ function profiled(db: Queryable, times: SqlTimes, explain = false): Queryable {
     <A extends unknown[], R>(fn: (sql: string, ...rest: A) => Promise<R>) =>
     async (sql: string, ...rest: A): Promise<R> => {
       // Reads only: EXPLAIN ANALYZE runs the statement, and a write would then happen twice.
-      if (explain && /^\s*SELECT\b/i.test(sql)) {
+      if (explain && /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(sql)) {
         const params = (rest[0] ?? []) as unknown[];
         const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ANALYZE ${sql}`, params);
         plans.push(`${sql.trim()}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
