@@ -11,8 +11,10 @@ import {
   INSERT_PROJECTS,
   MARK_CONSOLIDATED,
   RECORDS_TO_CONSOLIDATE,
+  RECORDS_WITH_OTHER_RULES,
   REFRESH_ALL_PUBLICATION,
   REFRESH_PUBLICATION,
+  SOURCE_CONSOLIDATED_RULES,
   SOURCES_TO_CONSOLIDATE,
   TAKEN_SLUGS,
   UPDATE_PROJECTS,
@@ -212,12 +214,12 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
       partnerWebsite: source.partnerWebsite,
       mediaAllowed: source.mediaAllowed,
     };
+    const recordsQuery = options.full
+      ? RECORDS_TO_CONSOLIDATE
+      : await changedRecordsQuery(db, source.id, suffix);
     let after = '';
     for (;;) {
-      const records = await db.query<RecordRow>(
-        options.full ? RECORDS_TO_CONSOLIDATE : CHANGED_RECORDS_TO_CONSOLIDATE,
-        [source.id, after, suffix, batchSize],
-      );
+      const records = await db.query<RecordRow>(recordsQuery, [source.id, after, suffix, batchSize]);
       lap('read');
       if (!records.length) break;
       after = (records.at(-1) as RecordRow).stableKey;
@@ -270,6 +272,20 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
   lap('publication');
   report.durationMs = Date.now() - started;
   return report;
+}
+
+/**
+ * What an incremental run reads of a source: when no record was consolidated with other rules (the
+ * usual case), only the records whose content changed, through a small index; otherwise every
+ * record consolidated with another content or other rules.
+ */
+async function changedRecordsQuery(db: Queryable, sourceId: number, suffix: string): Promise<string> {
+  const [rules] = await db.query<{ lowest: string | null; highest: string | null }>(
+    SOURCE_CONSOLIDATED_RULES,
+    [sourceId],
+  );
+  const sameRules = !rules?.lowest || (rules.lowest === suffix && rules.highest === suffix);
+  return sameRules ? CHANGED_RECORDS_TO_CONSOLIDATE : RECORDS_WITH_OTHER_RULES;
 }
 
 function uniqueSlug(name: string, taken: Set<string>): string {

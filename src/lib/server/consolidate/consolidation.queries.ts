@@ -4,10 +4,6 @@
  * a handful of round trips on PGlite and PostgreSQL alike.
  */
 
-/** The rules part of a record's consolidated_key, NULL when its content changed (indexed: migration 0010). */
-const RULES_PART = `(CASE WHEN starts_with(r.consolidated_key, r.content_hash)
-  THEN substr(r.consolidated_key, length(r.content_hash) + 1) END)`;
-
 /** Sources with their partner and current config ($1: source ids, or null for all). */
 export const SOURCES_TO_CONSOLIDATE = `
 SELECT s.id, s.slug, s.current_version AS "configVersion", c.config, s.trust, pa.status,
@@ -33,18 +29,43 @@ ORDER BY r.stable_key
 LIMIT $4`;
 
 /**
- * RECORDS_TO_CONSOLIDATE for an incremental run: only the records consolidated with another
- * content, config or partner rules (suffix $3). The rules part of consolidated_key is NULL when
- * the content changed (see raw_record_consolidated_rules_idx, migration 0010); "<> $3" is written
- * as two ranges so that the index finds the few such records instead of reading the source.
+ * The rules part (":version:hash") of the consolidated_key of source $1's live records consolidated
+ * with their current content, lowest and highest: two probes of raw_record_consolidated_rules_idx
+ * (migration 0010). Both equal to the source's current rules: no record has other rules.
+ */
+export const SOURCE_CONSOLIDATED_RULES = `
+SELECT min(substr(r.consolidated_key, length(r.content_hash) + 1)) AS lowest,
+       max(substr(r.consolidated_key, length(r.content_hash) + 1)) AS highest
+FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL AND starts_with(r.consolidated_key, r.content_hash)`;
+
+/**
+ * RECORDS_TO_CONSOLIDATE for an incremental run where every other record of the source has the
+ * current rules: those whose content changed or never consolidated, read through the small
+ * partial index raw_record_unconsolidated_idx (migration 0010).
  */
 export const CHANGED_RECORDS_TO_CONSOLIDATE = `
 SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
        r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
        r.content_hash || $3 AS "consolidatedKey"
 FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL
+  AND (r.consolidated_key IS NULL OR NOT starts_with(r.consolidated_key, r.content_hash))
+  AND r.stable_key > $2
+ORDER BY r.stable_key
+LIMIT $4`;
+
+/**
+ * RECORDS_TO_CONSOLIDATE for an incremental run after a change of the source's config or partner
+ * rules: the records consolidated with another content or other rules (suffix $3).
+ */
+export const RECORDS_WITH_OTHER_RULES = `
+SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+       r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
+       r.content_hash || $3 AS "consolidatedKey"
+FROM raw_record r
 WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
-  AND (${RULES_PART} IS NULL OR ${RULES_PART} < $3 OR ${RULES_PART} > $3)
+  AND r.consolidated_key IS DISTINCT FROM r.content_hash || $3
 ORDER BY r.stable_key
 LIMIT $4`;
 
