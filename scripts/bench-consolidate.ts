@@ -5,8 +5,9 @@
  * precision / recall / F1 of duplicate detection against the planted pairs.
  *
  *   npm run bench:consolidate -- [--records 100000] [--sources 5] [--duplicates 0.05] [--seed 1]
- *                                [--sql-profile]   (time spent per SQL statement of the full run)
+ *                                [--sql-profile]   (time spent per SQL statement of each run)
  *                                [--keep-indexes]  (maintain the indexes row by row, as PostgreSQL does)
+ *                                [--explain]       (EXPLAIN ANALYZE of the incremental run's reads)
  */
 import { parseArgs } from 'node:util';
 import { consolidateRecords } from '../src/lib/server/consolidate/consolidate-records.ts';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'sql-profile': { type: 'boolean', default: false },
     'keep-indexes': { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.records);
@@ -190,30 +192,45 @@ function variant(fields: Record<string, string>): Record<string, string> {
 }
 
 /** Time spent per statement (its first words), printed with --sql-profile. */
-const sqlTimes = new Map<string, { ms: number; calls: number }>();
-function profiled(db: Queryable): Queryable {
+type SqlTimes = Map<string, { ms: number; calls: number }>;
+const sqlTimes: SqlTimes = new Map();
+const incrementalSqlTimes: SqlTimes = new Map();
+const plans: string[] = [];
+function profiled(db: Queryable, times: SqlTimes, explain = false): Queryable {
   const timed =
     <A extends unknown[], R>(fn: (sql: string, ...rest: A) => Promise<R>) =>
     async (sql: string, ...rest: A): Promise<R> => {
+      // Reads only: EXPLAIN ANALYZE runs the statement, and a write would then happen twice.
+      if (explain && /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(sql)) {
+        const params = (rest[0] ?? []) as unknown[];
+        const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ANALYZE ${sql}`, params);
+        plans.push(`${sql.trim()}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
+      }
       const started = performance.now();
       try {
         return await fn(sql, ...rest);
       } finally {
         const key = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
-        const entry = sqlTimes.get(key) ?? { ms: 0, calls: 0 };
+        const entry = times.get(key) ?? { ms: 0, calls: 0 };
         entry.ms += performance.now() - started;
         entry.calls++;
-        sqlTimes.set(key, entry);
+        times.set(key, entry);
       }
     };
   return { query: timed(db.query.bind(db)), exec: timed(db.exec.bind(db)) } as Queryable;
 }
 
 async function main(): Promise<void> {
-  const memory = { peak: 0 };
-  const sampler = setInterval(() => {
-    memory.peak = Math.max(memory.peak, process.memoryUsage().rss);
-  }, 50);
+  // RSS, and what it is made of: the JavaScript heap (rows and trigram sets) and the array
+  // buffers (PGlite's WebAssembly memory, the whole in-memory database).
+  const memory = { peak: 0, heap: 0, buffers: 0 };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    memory.peak = Math.max(memory.peak, usage.rss);
+    memory.heap = Math.max(memory.heap, usage.heapUsed);
+    memory.buffers = Math.max(memory.buffers, usage.arrayBuffers);
+  };
+  const sampler = setInterval(sample, 50);
   const stages: [string, number][] = [];
   let t = performance.now();
   const stage = (name: string) => {
@@ -319,7 +336,7 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const report = await db.transaction((tx) =>
-    consolidateRecords(values['sql-profile'] ? profiled(tx) : tx, {
+    consolidateRecords(values['sql-profile'] ? profiled(tx, sqlTimes) : tx, {
       full: true,
       shared,
       rebuildIndexes: !values['keep-indexes'],
@@ -340,7 +357,12 @@ async function main(): Promise<void> {
     contentHash(changed),
   ]);
   const incStarted = performance.now();
-  const incremental = await db.transaction((tx) => consolidateRecords(tx, { shared }));
+  const incremental = await db.transaction((tx) =>
+    consolidateRecords(
+      values['sql-profile'] || values.explain ? profiled(tx, incrementalSqlTimes, values.explain) : tx,
+      { shared },
+    ),
+  );
   const incrementalMs = performance.now() - incStarted;
   stage('consolidate (incremental, 1 changed record)');
   for (const [name, ms] of Object.entries(incremental.stageMs)) stages.push([`  ${name}`, ms]);
@@ -370,7 +392,7 @@ async function main(): Promise<void> {
     `SELECT count(*)::int AS n FROM duplicate_pair WHERE status = 'pending'`,
   );
   clearInterval(sampler);
-  memory.peak = Math.max(memory.peak, process.memoryUsage().rss);
+  sample();
   await db.close();
 
   const pad = (s: string) => s.padEnd(48);
@@ -391,12 +413,20 @@ async function main(): Promise<void> {
   console.log(
     `${pad('duplicates precision / recall / F1')} ${precision.toFixed(3)} / ${recall.toFixed(3)} / ${f1.toFixed(3)}`,
   );
-  if (sqlTimes.size) {
-    console.log('\nSQL of the full run, by time spent:');
-    for (const [sql, t] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms))
-      console.log(`${(t.ms / 1000).toFixed(2).padStart(8)} s ${String(t.calls).padStart(6)}×  ${sql}`);
-  }
-  console.log(`${pad('peak memory (RSS)')} ${(memory.peak / 1024 / 1024).toFixed(0).padStart(8)} MB`);
+  const printProfile = (title: string, times: SqlTimes) => {
+    if (!times.size) return;
+    console.log(`\n${title}`);
+    for (const [sql, t] of [...times].sort((a, b) => b[1].ms - a[1].ms))
+      console.log(`${(t.ms / 1000).toFixed(3).padStart(8)} s ${String(t.calls).padStart(6)}×  ${sql}`);
+  };
+  printProfile('SQL of the full run, by time spent:', sqlTimes);
+  printProfile('SQL of the incremental run, by time spent:', incrementalSqlTimes);
+  if (plans.length) console.log(`\nPlans of the incremental run's reads:\n\n${plans.join('\n\n')}`);
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0).padStart(8);
+  console.log(`${pad('peak memory (RSS)')} ${mb(memory.peak)} MB`);
+  console.log(
+    `${pad('  peak JavaScript heap / array buffers (PGlite)')} ${mb(memory.heap)} / ${mb(memory.buffers).trim()} MB`,
+  );
 }
 
 await main();

@@ -20,7 +20,8 @@ Without --full only records whose content, source config or partner rules change
 last consolidation are read. With --full every live record is read again; the result is the
 same for the same input (same projects, same ids and URLs), and unchanged projects are not
 rewritten. On the embedded database a full run builds the search indexes again at the end
-instead of updating them row by row. Every run of 1,000 records or more refreshes the
+instead of updating them row by row, and a full run of every source counts the search's word
+dictionary once at the end instead of after each batch. Every run of 1,000 records or more refreshes the
 database's statistics (ANALYZE).
 
 Options:

@@ -26,6 +26,12 @@ async function projectsState(db: Database): Promise<string[]> {
   return rows.map((r) => r.line);
 }
 
+/** The word dictionary as the search triggers would count it from nothing. */
+const DICTIONARY_FROM_SCRATCH = `
+SELECT w AS word, count(*)::int AS ndoc
+FROM project p, tadata_words(concat_ws(' ', p.name, p.carrier, p.summary, p.keywords)) AS w
+GROUP BY w ORDER BY w`;
+
 /** Whether the partner's project of that name shows in public views. */
 async function isPublic(db: Database, name: string, partner: string = DEMO_PARTNER.slug): Promise<boolean> {
   const [row] = await db.query<{ visible: boolean }>(
@@ -65,6 +71,37 @@ describe('consolidateRecords', () => {
     const rebuilt = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
     expect(rebuilt).toMatchObject({ records: 150, created: 150 });
     expect(await projectsState(db)).toEqual(before);
+  });
+
+  it('counts the word dictionary once at the end of a full run, right when it commits', async () => {
+    // The projects go (and their words with them): only the run's final rebuild brings the words back.
+    await db.exec(`DELETE FROM project_location; DELETE FROM project_source; DELETE FROM project;`);
+    expect(await db.query(`SELECT word FROM search_word`)).toEqual([]);
+    await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    const dictionary = await db.query<{ word: string; ndoc: number }>(
+      `SELECT word, ndoc FROM search_word ORDER BY word`,
+    );
+    expect(dictionary.length).toBeGreaterThan(100);
+    expect(dictionary).toEqual(await db.query(DICTIONARY_FROM_SCRATCH));
+    // The switch lived in the run's transaction only: later writes keep the dictionary again.
+    await db.exec(
+      `UPDATE project SET summary = summary || ' Zythogrammes.' WHERE id = (SELECT min(id) FROM project)`,
+    );
+    const [word] = await db.query<{ ndoc: number }>(
+      `SELECT ndoc FROM search_word WHERE word = 'zythogrammes'`,
+    );
+    expect(word?.ndoc).toBe(1);
+    await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(await db.query(`SELECT word FROM search_word WHERE word = 'zythogrammes'`)).toEqual([]);
+  });
+
+  it('reads only the records whose content changed (incremental)', async () => {
+    await db.exec(`
+      UPDATE raw_record SET content_hash = 'changed-' || content_hash
+      WHERE id IN (SELECT id FROM raw_record ORDER BY id LIMIT 2)`);
+    const report = await db.transaction((tx) => consolidateRecords(tx));
+    expect(report).toMatchObject({ records: 2, created: 0 });
+    expect((await db.transaction((tx) => consolidateRecords(tx))).records).toBe(0);
   });
 
   it('keeps the stated commune when the coordinates are more than 30 km away, and flags it', async () => {

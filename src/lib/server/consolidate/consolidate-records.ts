@@ -6,16 +6,21 @@ import { slugify } from '../text/normalize-key.ts';
 import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
 import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
+  CHANGED_RECORDS_TO_CONSOLIDATE,
   EXISTING_LINKS,
   INSERT_PROJECTS,
   MARK_CONSOLIDATED,
   RECORDS_TO_CONSOLIDATE,
+  RECORDS_WITH_OTHER_RULES,
+  REFRESH_ALL_PUBLICATION,
   REFRESH_PUBLICATION,
+  SOURCE_CONSOLIDATED_RULES,
   SOURCES_TO_CONSOLIDATE,
   TAKEN_SLUGS,
   UPDATE_PROJECTS,
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
+import { withSearchWordsRebuilt } from './deferred-search-words.ts';
 import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
@@ -71,6 +76,7 @@ export interface ConsolidateReport {
     'merged projects': number;
     duplicates: number;
     publication: number;
+    /** The word dictionary of a full run, indexes rebuilt, planner statistics. */
     'indexes and statistics': number;
   };
   durationMs: number;
@@ -149,9 +155,11 @@ export async function consolidateRecords(
   options: ConsolidateOptions = {},
 ): Promise<ConsolidateReport> {
   const started = Date.now();
-  const report = options.rebuildIndexes
-    ? await withIndexesRebuilt(db, () => consolidate(db, options))
-    : await consolidate(db, options);
+  // A run over every project counts the words of the search dictionary once, at the end.
+  const everyProject = options.full && !options.sourceIds;
+  const rewrite = () =>
+    everyProject ? withSearchWordsRebuilt(db, () => consolidate(db, options)) : consolidate(db, options);
+  const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
   if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
@@ -206,15 +214,12 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
       partnerWebsite: source.partnerWebsite,
       mediaAllowed: source.mediaAllowed,
     };
+    const recordsQuery = options.full
+      ? RECORDS_TO_CONSOLIDATE
+      : await changedRecordsQuery(db, source.id, suffix);
     let after = '';
     for (;;) {
-      const records = await db.query<RecordRow>(RECORDS_TO_CONSOLIDATE, [
-        source.id,
-        after,
-        options.full ?? false,
-        suffix,
-        batchSize,
-      ]);
+      const records = await db.query<RecordRow>(recordsQuery, [source.id, after, suffix, batchSize]);
       lap('read');
       if (!records.length) break;
       after = (records.at(-1) as RecordRow).stableKey;
@@ -257,14 +262,30 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
   lap('duplicates');
-  const scope = options.full ? null : [...touched];
-  for (const row of await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [scope])) {
+  const changed = options.full
+    ? await db.query<{ id: number; live: boolean }>(REFRESH_ALL_PUBLICATION)
+    : await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [[...touched]]);
+  for (const row of changed) {
     if (row.live) report.republished++;
     else report.unpublished++;
   }
   lap('publication');
   report.durationMs = Date.now() - started;
   return report;
+}
+
+/**
+ * What an incremental run reads of a source: when no record was consolidated with other rules (the
+ * usual case), only the records whose content changed, through a small index; otherwise every
+ * record consolidated with another content or other rules.
+ */
+async function changedRecordsQuery(db: Queryable, sourceId: number, suffix: string): Promise<string> {
+  const [rules] = await db.query<{ lowest: string | null; highest: string | null }>(
+    SOURCE_CONSOLIDATED_RULES,
+    [sourceId],
+  );
+  const sameRules = !rules?.lowest || (rules.lowest === suffix && rules.highest === suffix);
+  return sameRules ? CHANGED_RECORDS_TO_CONSOLIDATE : RECORDS_WITH_OTHER_RULES;
 }
 
 function uniqueSlug(name: string, taken: Set<string>): string {

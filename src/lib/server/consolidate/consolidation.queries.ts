@@ -16,18 +16,58 @@ WHERE $1::int[] IS NULL OR s.id = ANY ($1::int[])
 ORDER BY s.slug`;
 
 /**
- * The next batch of a source's live raw records after stable key $2 ($5 at most): all of them
- * ($3 true) or those consolidated with another content, config or partner rules (suffix $4).
+ * The next batch of a source's live raw records after stable key $2 ($4 at most), all of them
+ * (a full run); $3 is the rules suffix they are consolidated with.
  */
 export const RECORDS_TO_CONSOLIDATE = `
 SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
        r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
-       r.content_hash || $4 AS "consolidatedKey"
+       r.content_hash || $3 AS "consolidatedKey"
 FROM raw_record r
 WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
-  AND ($3::boolean OR r.consolidated_key IS DISTINCT FROM r.content_hash || $4)
 ORDER BY r.stable_key
-LIMIT $5`;
+LIMIT $4`;
+
+/**
+ * The rules part (":version:hash") of the consolidated_key of source $1's live records consolidated
+ * with their current content, lowest and highest: two probes of raw_record_consolidated_rules_idx
+ * (migration 0010). Both equal to the source's current rules: no record has other rules.
+ */
+export const SOURCE_CONSOLIDATED_RULES = `
+SELECT min(substr(r.consolidated_key, length(r.content_hash) + 1)) AS lowest,
+       max(substr(r.consolidated_key, length(r.content_hash) + 1)) AS highest
+FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL AND starts_with(r.consolidated_key, r.content_hash)`;
+
+/**
+ * RECORDS_TO_CONSOLIDATE for an incremental run where every other record of the source has the
+ * current rules: those whose content changed or never consolidated, read through the small
+ * partial index raw_record_unconsolidated_idx (migration 0010).
+ */
+export const CHANGED_RECORDS_TO_CONSOLIDATE = `
+SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+       r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
+       r.content_hash || $3 AS "consolidatedKey"
+FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL
+  AND (r.consolidated_key IS NULL OR NOT starts_with(r.consolidated_key, r.content_hash))
+  AND r.stable_key > $2
+ORDER BY r.stable_key
+LIMIT $4`;
+
+/**
+ * RECORDS_TO_CONSOLIDATE for an incremental run after a change of the source's config or partner
+ * rules: the records consolidated with another content or other rules (suffix $3).
+ */
+export const RECORDS_WITH_OTHER_RULES = `
+SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+       r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
+       r.content_hash || $3 AS "consolidatedKey"
+FROM raw_record r
+WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
+  AND r.consolidated_key IS DISTINCT FROM r.content_hash || $3
+ORDER BY r.stable_key
+LIMIT $4`;
 
 /** Every slug in use or kept for a redirect: new slugs avoid them all. */
 export const TAKEN_SLUGS = `SELECT slug FROM project UNION ALL SELECT slug FROM project_redirect`;
@@ -159,10 +199,23 @@ FROM json_to_recordset($1::json) AS x(id int, key text) WHERE r.id = x.id`;
 
 /**
  * A project is published while one of its source records is still found and not excluded
- * (partner status is the view's business). $1: the projects to check (those a run touched; the
- * projects of gone records and unpublished projects, which a record back may revive, are always
- * checked), or null for all. The scope is gathered first, so an incremental run aggregates the
- * provenance of those projects only. Returns the changed ones.
+ * (partner status is the view's business). Every project (a full run); returns the changed ones.
+ */
+export const REFRESH_ALL_PUBLICATION = `
+UPDATE project p SET published = x.live, updated_at = now()
+FROM (
+  SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
+  FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
+  GROUP BY ps.project_id
+) x
+WHERE x.project_id = p.id AND p.published <> x.live
+RETURNING p.id, x.live`;
+
+/**
+ * REFRESH_ALL_PUBLICATION for these projects only ($1: those a run touched; the projects of gone
+ * records and unpublished projects, which a record back may revive, are always checked, found
+ * through partial indexes). The scope is gathered first and the provenance read through its
+ * primary key, so an incremental run aggregates the provenance of those projects only.
  */
 export const REFRESH_PUBLICATION = `
 WITH scope AS (
@@ -174,8 +227,8 @@ WITH scope AS (
 UPDATE project p SET published = x.live, updated_at = now()
 FROM (
   SELECT ps.project_id, bool_or(r.gone_at IS NULL AND NOT ps.excluded) AS live
-  FROM project_source ps JOIN raw_record r ON r.id = ps.raw_record_id
-  WHERE $1::int[] IS NULL OR ps.project_id IN (SELECT id FROM scope)
+  FROM scope JOIN project_source ps ON ps.project_id = scope.id
+  JOIN raw_record r ON r.id = ps.raw_record_id
   GROUP BY ps.project_id
 ) x
 WHERE x.project_id = p.id AND p.published <> x.live

@@ -41,14 +41,16 @@ ORDER BY p.public_id`;
 /**
  * Published projects that may duplicate the projects $1 (an incremental run): same name, same
  * carrier, same website domain, same partner page, or a similar name (pg_trgm %, threshold set
- * by the caller with set_config).
+ * by the caller with set_config). Each branch is an index lookup (the carrier's condition is on
+ * p, as the partial index project_carrier_key_idx states it).
  */
 export const DUPLICATE_NEIGHBOURS = `
 WITH touched AS (
   SELECT id, name_key, carrier_key, website_domain FROM project WHERE published AND id = ANY ($1::int[])
 )
 SELECT p.id FROM touched t JOIN project p ON p.name_key = t.name_key AND p.published
-UNION SELECT p.id FROM touched t JOIN project p ON p.carrier_key = t.carrier_key AND t.carrier_key <> '' AND p.published
+UNION SELECT p.id FROM touched t
+  JOIN project p ON p.carrier_key = t.carrier_key AND p.carrier_key <> '' AND p.published
 UNION SELECT p.id FROM touched t JOIN project p ON p.website_domain = t.website_domain AND p.published
 UNION SELECT p.id FROM touched t JOIN project p ON p.name_key % t.name_key AND p.published
 UNION SELECT o.project_id FROM project_source s JOIN touched t ON t.id = s.project_id
