@@ -157,12 +157,18 @@ export function renderRegionMapSvg(
 }
 
 /**
- * The régions drawn once per size, and the chart kept to place points with the same projection:
- * drawing the map costs ~8 ms, placing a point a few microseconds (project pages, one per request).
+ * The régions drawn once per size, with the map's projection: drawing the map costs ~8 ms,
+ * placing a point a few microseconds (project pages, one per request). ECharts projects GeoJSON
+ * linearly in longitude and latitude, so three points give the whole projection, and the chart is
+ * disposed (a live chart would keep the process from exiting).
  */
-const locationsBackgrounds = new Map<number, { chart: echarts.EChartsType; svg: string }>();
+interface LocationsBackground {
+  svg: string;
+  project: (lon: number, lat: number) => [number, number];
+}
+const locationsBackgrounds = new Map<number, LocationsBackground>();
 
-function locationsBackground(size: number): { chart: echarts.EChartsType; svg: string } {
+function locationsBackground(size: number): LocationsBackground {
   const cached = locationsBackgrounds.get(size);
   if (cached) return cached;
   registerRegions();
@@ -179,7 +185,17 @@ function locationsBackground(size: number): { chart: echarts.EChartsType; svg: s
       emphasis: { disabled: true },
     },
   });
-  const background = { chart, svg: chart.renderToSVGString() };
+  const pixel = (lon: number, lat: number) =>
+    chart.convertToPixel({ geoIndex: 0 }, [lon, lat]) as unknown as [number, number];
+  const [x0, y0] = pixel(0, 45);
+  const [x1] = pixel(1, 45);
+  const [, y1] = pixel(0, 46);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  const background: LocationsBackground = {
+    svg,
+    project: (lon, lat) => [x0 + lon * (x1 - x0), y0 + (lat - 45) * (y1 - y0)],
+  };
   locationsBackgrounds.set(size, background);
   return background;
 }
@@ -189,11 +205,11 @@ export function renderLocationsMapSvg(
   points: { longitude: number; latitude: number; label: string }[],
   size = 280,
 ): string {
-  const { chart, svg } = locationsBackground(size);
+  const { svg, project } = locationsBackground(size);
   const dots = points
     .map((p) => {
-      const [x, y] = chart.convertToPixel({ geoIndex: 0 }, [p.longitude, p.latitude]) as number[];
-      return `<circle cx="${round(x ?? 0)}" cy="${round(y ?? 0)}" r="4.5" fill="#b3400a" stroke="#ffffff" stroke-width="1.5"/>`;
+      const [x, y] = project(p.longitude, p.latitude);
+      return `<circle cx="${round(x)}" cy="${round(y)}" r="4.5" fill="#b3400a" stroke="#ffffff" stroke-width="1.5"/>`;
     })
     .join('');
   return svg.replace(/<\/svg>\s*$/, `${dots}</svg>`);
