@@ -4,6 +4,7 @@ import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
+import { formHiddenFields } from '$lib/server/search/form-hidden-fields.ts';
 import {
   type FacetSearch,
   parseFacetSearch,
@@ -56,27 +57,7 @@ export const load: PageServerLoad = async ({ url }) => {
       : null,
     didYouMean: result.didYouMean,
     // Filters the form has no field for, so that submitting new words keeps them.
-    hiddenFields: [
-      ...params.themes.slice(1).map((v) => ['theme', v]),
-      ...params.publics.map((v) => ['public', v]),
-      ...params.partners.map((v) => ['partner', v]),
-      ...params.stages.map((v) => ['stage', v]),
-      ...params.methods.map((v) => ['method', v]),
-      ...(params.epci ? [['epci', params.epci]] : []),
-      ...(params.commune ? [['commune', params.commune]] : []),
-      ...(params.near
-        ? [
-            ['lat', String(params.near.lat)],
-            ['lon', String(params.near.lon)],
-            ...(params.near.radiusKm !== null ? [['radius', String(params.near.radiusKm)]] : []),
-          ]
-        : []),
-      ...(params.bbox
-        ? [['bbox', [params.bbox.west, params.bbox.south, params.bbox.east, params.bbox.north].join(',')]]
-        : []),
-      ...(params.fresh ? [['fresh', 'true']] : []),
-      ...(params.sort !== 'relevance' && params.sort !== 'newest' ? [['sort', params.sort]] : []),
-    ] as [string, string][],
+    hiddenFields: formHiddenFields(params, { sort: true }),
     page,
     pageCount,
     perPage: result.perPage,

@@ -5,6 +5,7 @@ import { getSearchCharts } from '$lib/server/charts/search-charts.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
+import { formHiddenFields } from '$lib/server/search/form-hidden-fields.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
@@ -43,24 +44,6 @@ export const load: PageServerLoad = async ({ url }) => {
     links,
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     // Filters the form has no field for, so that submitting new words keeps them.
-    hiddenFields: [
-      ...params.themes.slice(1).map((v) => ['theme', v]),
-      ...params.publics.map((v) => ['public', v]),
-      ...params.partners.map((v) => ['partner', v]),
-      ...params.methods.map((v) => ['method', v]),
-      ...(params.epci ? [['epci', params.epci]] : []),
-      ...(params.commune ? [['commune', params.commune]] : []),
-      ...(params.near
-        ? [
-            ['lat', String(params.near.lat)],
-            ['lon', String(params.near.lon)],
-            ...(params.near.radiusKm !== null ? [['radius', String(params.near.radiusKm)]] : []),
-          ]
-        : []),
-      ...(params.bbox
-        ? [['bbox', [params.bbox.west, params.bbox.south, params.bbox.east, params.bbox.north].join(',')]]
-        : []),
-      ...(params.fresh ? [['fresh', 'true']] : []),
-    ] as [string, string][],
+    hiddenFields: formHiddenFields(params, { sort: false }),
   };
 };
