@@ -20,7 +20,7 @@ import {
   UPDATE_PROJECTS,
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
-import { withSearchWordsRebuilt } from './deferred-search-words.ts';
+import { withSearchUpkeepDeferred } from './deferred-search-upkeep.ts';
 import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
@@ -155,10 +155,11 @@ export async function consolidateRecords(
   options: ConsolidateOptions = {},
 ): Promise<ConsolidateReport> {
   const started = Date.now();
-  // A run over every project counts the words of the search dictionary once, at the end.
+  // A run over every project counts the words of the search dictionary and the public credits
+  // once, at the end.
   const everyProject = options.full && !options.sourceIds;
   const rewrite = () =>
-    everyProject ? withSearchWordsRebuilt(db, () => consolidate(db, options)) : consolidate(db, options);
+    everyProject ? withSearchUpkeepDeferred(db, () => consolidate(db, options)) : consolidate(db, options);
   const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
   if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
@@ -258,7 +259,8 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
   // triggers they fire would plan sequential scans per row (PGlite has no autovacuum).
   if (report.records >= ANALYZE_FROM) await db.exec('ANALYZE project, project_source, project_location');
   lap('write');
-  await rebuildMergedProjects(db, [...touched]);
+  // A run over every source touched every project with a live record: no id list needed.
+  await rebuildMergedProjects(db, options.full && !options.sourceIds ? null : [...touched]);
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
   lap('duplicates');
@@ -371,8 +373,13 @@ async function writeBatch(
   ]);
   const projectIds = built.map((b) => links.get(b.record.id) as number);
   for (const id of projectIds) touched.add(id);
+  const created = new Set(fresh);
   await replaceLocations(
     db,
-    built.map((b) => ({ projectId: links.get(b.record.id) as number, locations: b.fields.locations })),
+    built.map((b) => ({
+      projectId: links.get(b.record.id) as number,
+      locations: b.fields.locations,
+      created: created.has(b),
+    })),
   );
 }

@@ -160,6 +160,21 @@ WHERE ps.fields IS NOT NULL AND NOT ps.excluded
 ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
 
 /**
+ * MERGED_PROJECT_SOURCES for every project (a full run of every source): one grouping of the
+ * provenance instead of an id array as long as the table, which the planner may test row by row.
+ */
+export const ALL_MERGED_PROJECT_SOURCES = `
+SELECT ps.project_id AS "projectId", s.slug AS "sourceSlug", s.trust, ps.last_seen_at AS "lastSeenAt",
+       ps.licence, ps.fields
+FROM project_source ps
+JOIN source s ON s.id = ps.source_id
+JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
+JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL
+WHERE ps.fields IS NOT NULL AND NOT ps.excluded
+  AND ps.project_id IN (SELECT project_id FROM project_source GROUP BY project_id HAVING count(*) > 1)
+ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
+
+/**
  * The locations past each project's new count ($1: JSON array of {project_id, count}). With
  * UPSERT_LOCATIONS, an unchanged location is not written, so the search triggers have nothing to redo.
  */
