@@ -26,9 +26,10 @@ same for the same input (same projects, same ids and URLs), and unchanged projec
 rewritten. On the embedded database a full run builds the search indexes again at the end
 instead of updating them row by row, and a full run of every source counts the search's word
 dictionary and the public credits once at the end instead of after each batch. Every run of
-1,000 records or more refreshes the database's statistics (ANALYZE). On the embedded database,
-which has no autovacuum, a full run then vacuums the tables it wrote (VACUUM (ANALYZE), after
-the commit), so that repeated runs do not leave them bloated with old row versions.
+1,000 records or more refreshes the database's statistics (ANALYZE; a full run, only of the
+columns consolidation plans with). On the embedded database, which has no autovacuum, a full run
+then vacuums the tables it wrote (VACUUM (ANALYZE), after the commit): repeated runs do not
+leave them bloated with old row versions, and every column has fresh statistics.
 
 Options:
   --full           rebuild every project from the raw records

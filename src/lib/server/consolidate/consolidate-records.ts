@@ -6,6 +6,10 @@ import { slugify } from '../text/normalize-key.ts';
 import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
 import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
+  ANALYZE_RECORD_KEYS,
+  ANALYZE_RECORDS,
+  ANALYZE_WRITTEN,
+  ANALYZE_WRITTEN_KEYS,
   CHANGED_RECORDS_TO_CONSOLIDATE,
   EXISTING_LINKS,
   INSERT_PROJECTS,
@@ -161,7 +165,8 @@ export async function consolidateRecords(
   const rewrite = () =>
     everyProject ? withSearchUpkeepDeferred(db, () => consolidate(db, options)) : consolidate(db, options);
   const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
-  if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
+  if (options.full) await db.exec(ANALYZE_RECORD_KEYS);
+  else if (report.records >= ANALYZE_FROM) await db.exec(ANALYZE_RECORDS);
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
   return report;
@@ -255,9 +260,7 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
     }
   }
 
-  // The tables may have grown from nothing: without fresh statistics the merges and the search
-  // triggers they fire would plan sequential scans per row (PGlite has no autovacuum).
-  if (report.records >= ANALYZE_FROM) await db.exec('ANALYZE project, project_source, project_location');
+  if (report.records >= ANALYZE_FROM) await db.exec(options.full ? ANALYZE_WRITTEN_KEYS : ANALYZE_WRITTEN);
   lap('write');
   // A run over every source touched every project with a live record: no id list needed.
   await rebuildMergedProjects(db, options.full && !options.sourceIds ? null : [...touched]);

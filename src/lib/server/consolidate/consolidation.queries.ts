@@ -248,3 +248,25 @@ FROM (
 ) x
 WHERE x.project_id = p.id AND p.published <> x.live
 RETURNING p.id, x.live`;
+
+/**
+ * Fresh statistics after a run's writes (PGlite has no autovacuum): the tables may have grown from
+ * nothing, and without them the merges and the search triggers would plan sequential scans per row.
+ */
+export const ANALYZE_WRITTEN = `ANALYZE project, project_source, project_location`;
+
+/**
+ * ANALYZE_WRITTEN for a full run: only the columns the run's own statements and the next
+ * incremental run plan with. The text search vectors and the stored fields, most of ANALYZE's
+ * work, wait for the VACUUM (ANALYZE) that follows a full run on PGlite, or for autovacuum.
+ */
+export const ANALYZE_WRITTEN_KEYS = `
+ANALYZE project (id, public_id, published, name_key, carrier_key, website_domain),
+  project_source (project_id, raw_record_id, source_id, partner_id, source_url, excluded), project_location`;
+
+/** The records' consolidated keys and the word dictionary changed: statistics for the next run. */
+export const ANALYZE_RECORDS = `ANALYZE raw_record, search_word`;
+
+/** ANALYZE_RECORDS for a full run: the records' keys, not their fields (as ANALYZE_WRITTEN_KEYS). */
+export const ANALYZE_RECORD_KEYS = `
+ANALYZE raw_record (id, source_id, stable_key, content_hash, consolidated_key, gone_at), search_word`;
