@@ -62,3 +62,19 @@ CREATE FUNCTION tadata_refresh_all_public_credits() RETURNS void
       AND (p.public_partners IS DISTINCT FROM coalesce(c.partners, '{}')
            OR p.public_last_seen_at IS DISTINCT FROM c.last_seen_at)
   $$;
+
+-- The word dictionary from scratch (what tadata_words counts), with the words of each project
+-- split in the query itself: tadata_words is STRICT, so it runs as a function call per project
+-- instead of being inlined (a fifth of the rebuild of 100,000 projects).
+CREATE OR REPLACE FUNCTION tadata_rebuild_search_words() RETURNS void
+  LANGUAGE sql
+  AS $$
+    DELETE FROM search_word;
+    INSERT INTO search_word (word, ndoc)
+    SELECT d.w, count(*)::int
+    FROM project p,
+         LATERAL (SELECT DISTINCT w
+                  FROM regexp_split_to_table(tadata_unaccent(lower(tadata_project_text(p))), '[^a-z0-9]+') AS w
+                  WHERE length(w) BETWEEN 2 AND 40) AS d
+    GROUP BY d.w;
+  $$;
