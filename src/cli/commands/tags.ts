@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util';
-import { consolidateRecords } from '../../lib/server/consolidate/consolidate-records.ts';
+import { changeTagRule, type TagRuleChange } from '../../lib/server/consolidate/change-tag-rule.ts';
 import type { Database } from '../../lib/server/platform/db/database.ts';
-import {
-  deleteTagRule,
-  listRuleCodes,
-  saveTagRule,
-} from '../../lib/server/taxonomy/coordinator-tag-rules.ts';
+import { listRuleCodes } from '../../lib/server/taxonomy/coordinator-tag-rules.ts';
 import { listUnmappedTags } from '../../lib/server/taxonomy/unmapped-tags.ts';
 import { CliUsageError, type Command } from '../command.ts';
 import { openCliDatabase } from '../open-cli-database.ts';
@@ -77,7 +73,7 @@ Example:
         const [partnerSlug = '', tag = '', codes = ''] = args;
         await changeRule(
           db,
-          sub === 'map' ? { partnerSlug, tag, codes: codes.split(',') } : { partnerSlug, tag },
+          { partnerSlug, tag, codes: sub === 'map' ? codes.split(',') : null },
           {
             consolidate: !values['skip-consolidate'],
             json: Boolean(values.json),
@@ -93,22 +89,10 @@ Example:
 
 async function changeRule(
   db: Database,
-  rule: { partnerSlug: string; tag: string; codes?: string[] },
+  change: TagRuleChange,
   options: { consolidate: boolean; json: boolean },
 ): Promise<void> {
-  const result = await db.transaction(async (tx) => {
-    const saved = rule.codes ? await saveTagRule(tx, { ...rule, codes: rule.codes }) : null;
-    if (!rule.codes) await deleteTagRule(tx, rule);
-    if (!options.consolidate) return { saved, consolidation: null };
-    const sources = await tx.query<{ id: number }>(
-      `SELECT s.id FROM source s JOIN partner p ON p.id = s.partner_id WHERE p.slug = $1`,
-      [rule.partnerSlug],
-    );
-    const consolidation = sources.length
-      ? await consolidateRecords(tx, { full: true, sourceIds: sources.map((s) => s.id) })
-      : null;
-    return { saved, consolidation };
-  });
+  const result = await db.transaction((tx) => changeTagRule(tx, change, options));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
@@ -117,7 +101,7 @@ async function changeRule(
   process.stdout.write(
     saved
       ? `"${saved.tag}" (${saved.partnerKey}) → ${saved.codes.join(', ')}${saved.replaced ? ` (was ${saved.replaced.join(', ')})` : ''}\n`
-      : `the rule for "${rule.tag}" is removed\n`,
+      : `the rule for "${change.tag}" is removed\n`,
   );
   process.stdout.write(
     consolidation
