@@ -85,6 +85,16 @@ describe(`tadata consolidate, duplicates, tags, geocode (${testDatabaseKind()})`
     );
   }, 180_000);
 
+  it("sets a source's trust and rebuilds its records with it", async () => {
+    const trusted = await tadata('sources', 'trust', 'ffe-import', '80');
+    expect(trusted.code).toBe(0);
+    expect(trusted.stdout).toContain('source ffe-import: trust 50 → 80; 150 records re-read');
+    expect((await tadata('sources', 'trust', 'ffe-import', 'high')).code).toBe(2);
+    const unknown = await tadata('sources', 'trust', 'personne', '10');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no source "personne"');
+  }, 120_000);
+
   it('geocodes a place and a CSV file', async () => {
     const one = await tadata('geocode', '12 rue de la République, 69003 Lyon', '--json');
     expect(JSON.parse(one.stdout)).toMatchObject({ inseeCode: '69383', precision: 'commune' });
