@@ -3,6 +3,10 @@ import { consolidateRecords } from '../../lib/server/consolidate/consolidate-rec
 import { sourceReports } from '../../lib/server/consolidate/source-report.ts';
 import { NotFoundError } from '../../lib/server/errors.ts';
 import { findSourceBySlug } from '../../lib/server/harvest/source-repository.ts';
+import {
+  CONSOLIDATION_TABLES,
+  vacuumAfterBulkWrite,
+} from '../../lib/server/platform/db/vacuum-after-bulk-write.ts';
 import { CliUsageError, type Command } from '../command.ts';
 import { openCliDatabase } from '../open-cli-database.ts';
 
@@ -21,8 +25,11 @@ last consolidation are read. With --full every live record is read again; the re
 same for the same input (same projects, same ids and URLs), and unchanged projects are not
 rewritten. On the embedded database a full run builds the search indexes again at the end
 instead of updating them row by row, and a full run of every source counts the search's word
-dictionary once at the end instead of after each batch. Every run of 1,000 records or more refreshes the
-database's statistics (ANALYZE).
+dictionary and the public credits once at the end instead of after each batch. Every run of
+1,000 records or more refreshes the database's statistics (ANALYZE; a full run, only of the
+columns consolidation plans with). On the embedded database, which has no autovacuum, a full run
+then vacuums the tables it wrote (VACUUM (ANALYZE), after the commit): repeated runs do not
+leave them bloated with old row versions, and every column has fresh statistics.
 
 Options:
   --full           rebuild every project from the raw records
@@ -61,6 +68,8 @@ Options:
       const report = await db.transaction((tx) =>
         consolidateRecords(tx, { full: values.full, sourceIds, rebuildIndexes }),
       );
+      // The embedded database has no autovacuum: a full run's old row versions go now.
+      if (values.full) await vacuumAfterBulkWrite(db, CONSOLIDATION_TABLES);
       const sources = values.report ? await sourceReports(db, values.source ?? null) : undefined;
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ ...report, sources }, null, 2)}\n`);

@@ -32,6 +32,19 @@ SELECT w AS word, count(*)::int AS ndoc
 FROM project p, tadata_words(concat_ws(' ', p.name, p.carrier, p.summary, p.keywords)) AS w
 GROUP BY w ORDER BY w`;
 
+/** Each project's public credits as the charter view gives them, computed from scratch. */
+const CREDITS_FROM_SCRATCH = `
+SELECT p.public_id AS "publicId",
+  coalesce((SELECT array_agg(DISTINCT s.partner_slug ORDER BY s.partner_slug) FROM public_project_source s
+            WHERE s.project_id = p.id), '{}') AS partners,
+  (SELECT max(s.last_seen_at) FROM public_project_source s WHERE s.project_id = p.id) AS "lastSeenAt"
+FROM project p ORDER BY p.public_id`;
+
+/** The credits stored with each project (what search filters and facets read). */
+const STORED_CREDITS = `
+SELECT public_id AS "publicId", public_partners AS partners, public_last_seen_at AS "lastSeenAt"
+FROM project ORDER BY public_id`;
+
 /** Whether the partner's project of that name shows in public views. */
 async function isPublic(db: Database, name: string, partner: string = DEMO_PARTNER.slug): Promise<boolean> {
   const [row] = await db.query<{ visible: boolean }>(
@@ -231,6 +244,30 @@ describe('consolidateRecords', () => {
       expect(r.ungeocoded).toBeLessThan(10);
       expect(r.averageQuality).toBeGreaterThan(50);
     }
+  });
+
+  it('credits merged projects once at the end of a full run, right when it commits', async () => {
+    // Rolled back at the end: the projects rebuilt from scratch would take other slugs.
+    const rollback = new Error('rollback');
+    const checked = db.transaction(async (tx) => {
+      // From scratch: every merge happens inside the run, with the credit triggers switched off.
+      await tx.exec(`DELETE FROM project_location; DELETE FROM project_source; DELETE FROM project;`);
+      await consolidateRecords(tx, { full: true });
+      const stored = await tx.query<{ partners: string[] }>(STORED_CREDITS);
+      expect(stored).toEqual(await tx.query(CREDITS_FROM_SCRATCH));
+      expect(stored.filter((p) => p.partners.length === 2)).toHaveLength(150);
+      // The switch lived until the end of the run only: later writes keep the credits again.
+      await tx.exec(
+        `UPDATE project_source SET excluded = true
+         WHERE raw_record_id = (SELECT min(r.id) FROM raw_record r JOIN source s ON s.id = r.source_id
+                                WHERE s.slug = 'ffe-sites-import')`,
+      );
+      const after = await tx.query<{ partners: string[] }>(STORED_CREDITS);
+      expect(after.filter((p) => p.partners.length === 2)).toHaveLength(149);
+      expect(after).toEqual(await tx.query(CREDITS_FROM_SCRATCH));
+      throw rollback;
+    });
+    await expect(checked).rejects.toBe(rollback);
   });
 
   it("queues doubtful pairs for review and remembers the coordinator's decisions", async () => {

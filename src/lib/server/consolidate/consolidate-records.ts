@@ -6,6 +6,10 @@ import { slugify } from '../text/normalize-key.ts';
 import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
 import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
+  ANALYZE_RECORD_KEYS,
+  ANALYZE_RECORDS,
+  ANALYZE_WRITTEN,
+  ANALYZE_WRITTEN_KEYS,
   CHANGED_RECORDS_TO_CONSOLIDATE,
   EXISTING_LINKS,
   INSERT_PROJECTS,
@@ -20,7 +24,7 @@ import {
   UPDATE_PROJECTS,
   UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
-import { withSearchWordsRebuilt } from './deferred-search-words.ts';
+import { withSearchUpkeepDeferred } from './deferred-search-upkeep.ts';
 import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
@@ -155,12 +159,14 @@ export async function consolidateRecords(
   options: ConsolidateOptions = {},
 ): Promise<ConsolidateReport> {
   const started = Date.now();
-  // A run over every project counts the words of the search dictionary once, at the end.
+  // A run over every project counts the words of the search dictionary and the public credits
+  // once, at the end.
   const everyProject = options.full && !options.sourceIds;
   const rewrite = () =>
-    everyProject ? withSearchWordsRebuilt(db, () => consolidate(db, options)) : consolidate(db, options);
+    everyProject ? withSearchUpkeepDeferred(db, () => consolidate(db, options)) : consolidate(db, options);
   const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
-  if (options.full || report.records >= ANALYZE_FROM) await db.exec('ANALYZE raw_record, search_word');
+  if (options.full) await db.exec(ANALYZE_RECORD_KEYS);
+  else if (report.records >= ANALYZE_FROM) await db.exec(ANALYZE_RECORDS);
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
   return report;
@@ -254,11 +260,10 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
     }
   }
 
-  // The tables may have grown from nothing: without fresh statistics the merges and the search
-  // triggers they fire would plan sequential scans per row (PGlite has no autovacuum).
-  if (report.records >= ANALYZE_FROM) await db.exec('ANALYZE project, project_source, project_location');
+  if (report.records >= ANALYZE_FROM) await db.exec(options.full ? ANALYZE_WRITTEN_KEYS : ANALYZE_WRITTEN);
   lap('write');
-  await rebuildMergedProjects(db, [...touched]);
+  // A run over every source touched every project with a live record: no id list needed.
+  await rebuildMergedProjects(db, options.full && !options.sourceIds ? null : [...touched]);
   lap('merged projects');
   report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
   lap('duplicates');
@@ -371,8 +376,13 @@ async function writeBatch(
   ]);
   const projectIds = built.map((b) => links.get(b.record.id) as number);
   for (const id of projectIds) touched.add(id);
+  const created = new Set(fresh);
   await replaceLocations(
     db,
-    built.map((b) => ({ projectId: links.get(b.record.id) as number, locations: b.fields.locations })),
+    built.map((b) => ({
+      projectId: links.get(b.record.id) as number,
+      locations: b.fields.locations,
+      created: created.has(b),
+    })),
   );
 }

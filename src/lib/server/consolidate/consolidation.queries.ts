@@ -160,6 +160,21 @@ WHERE ps.fields IS NOT NULL AND NOT ps.excluded
 ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
 
 /**
+ * MERGED_PROJECT_SOURCES for every project (a full run of every source): one grouping of the
+ * provenance instead of an id array as long as the table, which the planner may test row by row.
+ */
+export const ALL_MERGED_PROJECT_SOURCES = `
+SELECT ps.project_id AS "projectId", s.slug AS "sourceSlug", s.trust, ps.last_seen_at AS "lastSeenAt",
+       ps.licence, ps.fields
+FROM project_source ps
+JOIN source s ON s.id = ps.source_id
+JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
+JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL
+WHERE ps.fields IS NOT NULL AND NOT ps.excluded
+  AND ps.project_id IN (SELECT project_id FROM project_source GROUP BY project_id HAVING count(*) > 1)
+ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
+
+/**
  * The locations past each project's new count ($1: JSON array of {project_id, count}). With
  * UPSERT_LOCATIONS, an unchanged location is not written, so the search triggers have nothing to redo.
  */
@@ -233,3 +248,25 @@ FROM (
 ) x
 WHERE x.project_id = p.id AND p.published <> x.live
 RETURNING p.id, x.live`;
+
+/**
+ * Fresh statistics after a run's writes (PGlite has no autovacuum): the tables may have grown from
+ * nothing, and without them the merges and the search triggers would plan sequential scans per row.
+ */
+export const ANALYZE_WRITTEN = `ANALYZE project, project_source, project_location`;
+
+/**
+ * ANALYZE_WRITTEN for a full run: only the columns the run's own statements and the next
+ * incremental run plan with. The text search vectors and the stored fields, most of ANALYZE's
+ * work, wait for the VACUUM (ANALYZE) that follows a full run on PGlite, or for autovacuum.
+ */
+export const ANALYZE_WRITTEN_KEYS = `
+ANALYZE project (id, public_id, published, name_key, carrier_key, website_domain),
+  project_source (project_id, raw_record_id, source_id, partner_id, source_url, excluded), project_location`;
+
+/** The records' consolidated keys and the word dictionary changed: statistics for the next run. */
+export const ANALYZE_RECORDS = `ANALYZE raw_record, search_word`;
+
+/** ANALYZE_RECORDS for a full run: the records' keys, not their fields (as ANALYZE_WRITTEN_KEYS). */
+export const ANALYZE_RECORD_KEYS = `
+ANALYZE raw_record (id, source_id, stable_key, content_hash, consolidated_key, gone_at), search_word`;

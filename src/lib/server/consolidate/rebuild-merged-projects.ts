@@ -1,5 +1,9 @@
 import type { Queryable } from '../platform/db/database.ts';
-import { MERGED_PROJECT_SOURCES, UPDATE_PROJECTS } from './consolidation.queries.ts';
+import {
+  ALL_MERGED_PROJECT_SOURCES,
+  MERGED_PROJECT_SOURCES,
+  UPDATE_PROJECTS,
+} from './consolidation.queries.ts';
 import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
 import { projectRow } from './project-rows.ts';
 import { replaceLocations } from './replace-locations.ts';
@@ -16,10 +20,13 @@ interface MergedSourceRow {
 /**
  * Projects fed by several source records take each field from the best source (trust, then
  * freshness) and keep every location; field_sources says where each field came from.
+ * `null`: every project (a full run of every source).
  */
-export async function rebuildMergedProjects(db: Queryable, projectIds: number[]): Promise<void> {
-  if (!projectIds.length) return;
-  const rows = await db.query<MergedSourceRow>(MERGED_PROJECT_SOURCES, [projectIds]);
+export async function rebuildMergedProjects(db: Queryable, projectIds: number[] | null): Promise<void> {
+  if (projectIds && !projectIds.length) return;
+  const rows = projectIds
+    ? await db.query<MergedSourceRow>(MERGED_PROJECT_SOURCES, [projectIds])
+    : await db.query<MergedSourceRow>(ALL_MERGED_PROJECT_SOURCES);
   const byProject = new Map<number, MergedSourceRow[]>();
   for (const row of rows) {
     const sources = byProject.get(row.projectId);

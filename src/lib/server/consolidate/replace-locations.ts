@@ -6,15 +6,18 @@ import { locationRows } from './project-rows.ts';
 /**
  * Gives each project exactly these locations. Rows that stay the same are not written (a full
  * rebuild rewrites nothing of an unchanged project, and the territory-code trigger sees no change).
+ * A project just created (`created`) has no locations yet: nothing to delete.
  */
 export async function replaceLocations(
   db: Queryable,
-  projects: readonly { projectId: number; locations: readonly ProjectLocationFields[] }[],
+  projects: readonly { projectId: number; locations: readonly ProjectLocationFields[]; created?: boolean }[],
 ): Promise<void> {
   if (!projects.length) return;
-  await db.query(DELETE_EXTRA_LOCATIONS, [
-    JSON.stringify(projects.map((p) => ({ project_id: p.projectId, count: p.locations.length }))),
-  ]);
+  const existing = projects.filter((p) => !p.created);
+  if (existing.length)
+    await db.query(DELETE_EXTRA_LOCATIONS, [
+      JSON.stringify(existing.map((p) => ({ project_id: p.projectId, count: p.locations.length }))),
+    ]);
   const rows = projects.flatMap((p) => locationRows(p.projectId, p.locations));
   if (rows.length) await db.query(UPSERT_LOCATIONS, [JSON.stringify(rows)]);
 }

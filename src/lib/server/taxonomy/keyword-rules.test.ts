@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeKey } from '../text/normalize-key.ts';
 import { keywordMatcher, readKeywordRules } from './keyword-rules.ts';
 
 describe('keyword rules', () => {
@@ -17,5 +18,30 @@ describe('keyword rules', () => {
     // "ferme" is a keyword (a farm); "fermeture" starts with it, "enfermement" does not.
     expect(match('enfermement')).toEqual([]);
     expect(match('')).toEqual([]);
+  });
+
+  it('finds what one regular expression per rule finds', () => {
+    const rules = readKeywordRules();
+    const reference = (text: string) =>
+      rules.rules
+        .filter((r) =>
+          new RegExp(`(?:^| )(?:${r.keywords.map((k) => normalizeKey(k)).join('|')})`).test(
+            normalizeKey(text),
+          ),
+        )
+        .map((r) => r.code);
+    // Texts made of keywords, their beginnings and endings, and words with a keyword inside.
+    const words = rules.rules
+      .flatMap((r) => r.keywords)
+      .flatMap((k) => [k, k.slice(0, -1), `en${k}`, `${k}s`, k.slice(1)]);
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return words[seed % words.length] as string;
+    };
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + (n % 9) }, pick).join(n % 2 ? ' ' : ', ');
+      expect(match(text)).toEqual(reference(text));
+    }
   });
 });

@@ -15,17 +15,20 @@ FROM project p
 WHERE p.published AND ($1::int[] IS NULL OR p.id = ANY ($1::int[]))
 ORDER BY p.public_id`;
 
-/** DEDUP_ROWS for every published project (a full run): aggregates joined once, not per row. */
+/**
+ * DEDUP_ROWS for every published project (a full run): aggregates joined once, not per row, and
+ * without DISTINCT (one small sort per project and aggregate): the caller drops repeated values.
+ */
 export const DEDUP_ROWS_ALL = `
 WITH places AS (
   SELECT project_id,
-    coalesce(array_agg(DISTINCT departement_code) FILTER (WHERE departement_code IS NOT NULL), '{}') AS departements,
-    coalesce(array_agg(DISTINCT insee_code) FILTER (WHERE insee_code IS NOT NULL), '{}') AS communes
+    coalesce(array_agg(departement_code) FILTER (WHERE departement_code IS NOT NULL), '{}') AS departements,
+    coalesce(array_agg(insee_code) FILTER (WHERE insee_code IS NOT NULL), '{}') AS communes
   FROM project_location GROUP BY project_id
 ),
 pages AS (
   SELECT project_id,
-    coalesce(array_agg(DISTINCT source_id || ' ' || source_url) FILTER (WHERE source_url IS NOT NULL), '{}') AS urls
+    coalesce(array_agg(source_id || ' ' || source_url) FILTER (WHERE source_url IS NOT NULL), '{}') AS urls
   FROM project_source GROUP BY project_id
 )
 SELECT p.id, p.public_id AS "publicId", p.first_seen_at AS "firstSeenAt", p.name_key AS "nameKey",

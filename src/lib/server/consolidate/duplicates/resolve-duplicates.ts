@@ -16,7 +16,13 @@ import {
   PROJECT_BY_PUBLIC_ID,
   UPSERT_PAIRS,
 } from './duplicates.queries.ts';
-import { AUTO_MERGE_THRESHOLD, type PairFeatures, REVIEW_THRESHOLD, scorePair } from './score-pair.ts';
+import {
+  AUTO_MERGE_THRESHOLD,
+  type PairFeatures,
+  presentationMatters,
+  REVIEW_THRESHOLD,
+  scorePair,
+} from './score-pair.ts';
 import { similarity, type Trigrams, trigrams } from './trigram.ts';
 
 export interface DuplicatesReport {
@@ -40,11 +46,12 @@ interface DedupRow {
   sourceUrls: string[];
 }
 
-/** A row ready to compare; the texts are kept only as trigram sets (memory of a 100,000-project run). */
-interface Prepared extends Omit<DedupRow, 'summary' | 'sourceUrls'> {
+/** A row ready to compare: names and carriers as trigram sets. */
+interface Prepared extends Omit<DedupRow, 'sourceUrls'> {
   name: Trigrams;
   carrier: Trigrams;
-  text: Trigrams | null;
+  /** The presentation's trigrams, made the first time a pair needs them (few pairs do). */
+  text?: Trigrams | null;
   /** Partner page URLs with their source: "sourceId url". */
   urls: Map<string, string>;
 }
@@ -54,15 +61,19 @@ const TRIGRAM_THRESHOLD = '0.5';
 /** Blocks larger than this say little (a common word, a national network): pairs come from other keys. */
 const MAX_BLOCK = 60;
 
+/** Each value once, sorted: the same row whichever query read it. */
+const distinct = (values: string[]) => [...new Set(values)].sort();
+
 function prepare(row: DedupRow): Prepared {
-  const { summary, sourceUrls, ...rest } = row;
+  const { sourceUrls, ...rest } = row;
   return {
     ...rest,
+    departements: distinct(row.departements),
+    communes: distinct(row.communes),
     name: trigrams(row.nameKey),
     carrier: trigrams(row.carrierKey),
-    text: summary ? trigrams(normalizeKey(summary)) : null,
     urls: new Map(
-      sourceUrls.map((s) => {
+      distinct(sourceUrls).map((s) => {
         const space = s.indexOf(' ');
         return [s.slice(space + 1), s.slice(0, space)];
       }),
@@ -76,15 +87,26 @@ function features(a: Prepared, b: Prepared): PairFeatures {
     const other = b.urls.get(url);
     if (other !== undefined && other !== source) sameSourceUrl = true;
   }
-  return {
+  const f: PairFeatures = {
     nameSimilarity: a.nameKey === b.nameKey ? 1 : similarity(a.name, b.name),
     carrierSimilarity: a.carrierKey && b.carrierKey ? similarity(a.carrier, b.carrier) : null,
-    summarySimilarity: a.text && b.text ? similarity(a.text, b.text) : null,
+    summarySimilarity: null,
     sameWebsiteDomain: a.websiteDomain !== null && a.websiteDomain === b.websiteDomain,
     sameSourceUrl,
     sameCommune: a.communes.some((c) => b.communes.includes(c)),
     sameDepartement: a.departements.some((d) => b.departements.includes(d)),
   };
+  if (presentationMatters(f)) {
+    const x = textOf(a);
+    const y = textOf(b);
+    f.summarySimilarity = x && y ? similarity(x, y) : null;
+  }
+  return f;
+}
+
+function textOf(p: Prepared): Trigrams | null {
+  if (p.text === undefined) p.text = p.summary ? trigrams(normalizeKey(p.summary)) : null;
+  return p.text;
 }
 
 /**

@@ -71,3 +71,18 @@ export function scorePair(f: PairFeatures): PairScore {
   }
   return { score: Math.round(Math.min(1, score) * 1000) / 1000, reasons };
 }
+
+/**
+ * Whether the presentations' similarity can change a pair's outcome (kept or not, score, reasons):
+ * only with the same carrier (it may lift the pair to merging), or with different carriers and
+ * nothing else in common when the pair would be kept without the cap of "different carriers"
+ * (a similar presentation lifts that cap). Everywhere else it weighs nothing, and comparing
+ * presentations is most of the cost of a full run's hundreds of thousands of pairs.
+ */
+export function presentationMatters(f: Omit<PairFeatures, 'summarySimilarity'>): boolean {
+  const carrier = f.carrierSimilarity;
+  if (carrier === null) return false;
+  if (carrier >= 0.9) return true;
+  if (carrier >= 0.4 || f.sameSourceUrl || f.sameWebsiteDomain) return false;
+  return scorePair({ ...f, summarySimilarity: 1 }).score >= REVIEW_THRESHOLD;
+}
