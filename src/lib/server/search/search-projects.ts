@@ -132,6 +132,19 @@ export async function searchProjects(
   params: SearchParams,
   options: SearchOptionsArg = {},
 ): Promise<SearchResultView> {
+  return (await searchProjectsWithSample(db, params, options)).result;
+}
+
+/**
+ * searchProjects, and the ids of the first countLimit matches (newest first) that it counted:
+ * the facets' sample too when the search has no facet filter (null when the page asked for
+ * more matches than countLimit, so that the facets' sample stays the same).
+ */
+export async function searchProjectsWithSample(
+  db: Queryable,
+  params: SearchParams,
+  options: SearchOptionsArg = {},
+): Promise<{ result: SearchResultView; sample: number[] | null }> {
   const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
   const offset = params.cursor ? decodeCursor(params.cursor) : (params.page - 1) * params.perPage;
@@ -144,6 +157,7 @@ export async function searchProjects(
     estimate: number | null;
     id: number | null;
     km: number | null;
+    sample: number[] | null;
   }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
     ...filters,
@@ -174,7 +188,8 @@ export async function searchProjects(
     };
   });
   const page = Math.floor(offset / params.perPage) + 1;
-  return {
+  const sample = capped === countLimit ? (rows[0]?.sample ?? []) : null;
+  const result: SearchResultView = {
     params,
     total: counted,
     totalExact,
@@ -186,6 +201,7 @@ export async function searchProjects(
     items,
     didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
+  return { result, sample };
 }
 
 /** An estimate rounded to two significant digits ("environ 12 000"). */
@@ -241,6 +257,23 @@ export interface FacetOptions {
   countLimit?: number;
   now?: Date;
   prepared?: PreparedQuery;
+  /**
+   * The search's sample (searchProjectsWithSample, same countLimit and now): when the search
+   * has no facet filter, the facets count these matches instead of finding them again.
+   */
+  sample?: number[] | null;
+}
+
+/** Whether a search filters on a facet (its facets then count other matches than it does). */
+export function hasFacetFilter(params: SearchParams): boolean {
+  return (
+    params.themes.length > 0 ||
+    params.publics.length > 0 ||
+    params.partners.length > 0 ||
+    params.stages.length > 0 ||
+    params.methods.length > 0 ||
+    territoryCodes(params).length > 0
+  );
 }
 
 /** Disjunctive facet counts for the current search. */
@@ -274,14 +307,10 @@ export async function searchFacetCounts(
   // The facets' sample leaves out the filters that facets count (theme, public, partner,
   // territory, stage, method): its density is that of the words, box, radius and freshness.
   const [, , , , ...geoAndFreshness] = filters;
-  const dense = await matchesAreDense(
-    db,
-    prepared.tsquery,
-    [[], [], [], [], ...geoAndFreshness],
-    [],
-    [],
-    countLimit,
-  );
+  const sample = options.sample && !hasFacetFilter(params) ? options.sample : null;
+  const dense =
+    !sample &&
+    (await matchesAreDense(db, prepared.tsquery, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
   const rows = await db.query<{
     facet: FacetName;
     code: string;
@@ -301,6 +330,7 @@ export async function searchFacetCounts(
     params.stages,
     dense,
     params.methods,
+    sample,
   ]);
   const selected: Record<FacetName, string[]> = {
     theme: params.themes,
