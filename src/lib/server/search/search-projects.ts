@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
+import { BOX_SHARE_SQL } from './box-share.query.ts';
 import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
@@ -108,15 +109,29 @@ export async function matchesAreDense(
   methods: string[],
   countLimit: number,
 ): Promise<boolean> {
+  // A box ($6–$9): the planner assumes 0.5 % of projects in any box, so the estimate leaves the
+  // box out and takes the share of locations a sample finds in it.
+  const box = filterValues.slice(4, 8);
+  const boxShare = box[0] === null ? null : await sampledBoxShare(db, box);
+  const values =
+    boxShare === null
+      ? filterValues
+      : [...filterValues.slice(0, 4), null, null, null, null, ...filterValues.slice(8)];
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
     tsquery,
-    ...filterValues,
+    ...values,
     stages,
     methods,
   ]);
   const plan = row?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  return (parsed[0]?.Plan['Plan Rows'] ?? 0) >= DENSE_FACTOR * countLimit;
+  const rows = (parsed[0]?.Plan['Plan Rows'] ?? 0) * (boxShare ?? 1);
+  return rows >= DENSE_FACTOR * countLimit;
+}
+
+async function sampledBoxShare(db: Queryable, box: unknown[]): Promise<number | null> {
+  const [row] = await db.query<{ share: number | null }>(BOX_SHARE_SQL, box);
+  return row?.share ?? null;
 }
 /** Dense: the planner expects at least this many times the threshold of matches. */
 const DENSE_FACTOR = 10;
