@@ -1,14 +1,18 @@
 import { getApp } from '$lib/server/app.ts';
 import { renderRegionMapSvg } from '$lib/server/charts/render-france-map.ts';
 import { listRegionCounts } from '$lib/server/explore/territory-pages.ts';
+import { pageLocale } from '$lib/server/i18n/messages.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
 import { getHomeData } from '$lib/server/projects/get-home-data.ts';
+import { localizeCards } from '$lib/server/projects/localize-project-terms.ts';
+import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
   const { db } = await getApp();
+  const labels = await termLabels(db, pageLocale(url));
   // National figures change at harvest or import: computed at most once a minute.
-  return memoize('page:home', 60_000, async () => {
+  const page = await memoize('page:home', 60_000, async () => {
     const [home, regions] = await Promise.all([getHomeData(db), listRegionCounts(db)]);
     return {
       regions,
@@ -25,4 +29,5 @@ export const load: PageServerLoad = async () => {
       })),
     };
   });
+  return { ...page, latest: localizeCards(page.latest, labels), themes: labels.terms('theme', page.themes) };
 };

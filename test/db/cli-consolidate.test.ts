@@ -66,6 +66,35 @@ describe(`tadata consolidate, duplicates, tags, geocode (${testDatabaseKind()})`
     expect((await tadata('duplicates', 'frob')).code).toBe(2);
   });
 
+  it('maps an unmapped tag, and the records follow at once; a coordinator rule can be removed', async () => {
+    const tag = '10- Réduction des inégalités';
+    const mapped = await tadata('tags', 'map', 'ffe', tag, 'DRO', '--json');
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)).toMatchObject({
+      saved: { partnerKey: 'FFE', tag, codes: ['DRO'], replaced: null },
+      consolidation: { records: 150 },
+    });
+    expect((await tadata('tags', 'unmapped', '--source', 'ffe-import')).stdout).not.toContain(tag);
+    const bad = await tadata('tags', 'map', 'ffe', tag, 'ZZZ');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('codes: unknown code "ZZZ"');
+    const removed = await tadata('tags', 'unmap', 'ffe', tag);
+    expect(removed.stdout).toContain(`the rule for "${tag}" is removed`);
+    expect((await tadata('tags', 'unmapped', '--source', 'ffe-import')).stdout).toContain(
+      `ffe-import\t43\t${tag}`,
+    );
+  }, 180_000);
+
+  it("sets a source's trust and rebuilds its records with it", async () => {
+    const trusted = await tadata('sources', 'trust', 'ffe-import', '80');
+    expect(trusted.code).toBe(0);
+    expect(trusted.stdout).toContain('source ffe-import: trust 50 → 80; 150 records re-read');
+    expect((await tadata('sources', 'trust', 'ffe-import', 'high')).code).toBe(2);
+    const unknown = await tadata('sources', 'trust', 'personne', '10');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no source "personne"');
+  }, 120_000);
+
   it('geocodes a place and a CSV file', async () => {
     const one = await tadata('geocode', '12 rue de la République, 69003 Lyon', '--json');
     expect(JSON.parse(one.stdout)).toMatchObject({ inseeCode: '69383', precision: 'commune' });

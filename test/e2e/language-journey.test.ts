@@ -32,6 +32,8 @@ describe('language journey: French search → English → project → French', (
     expect(await page.getByTestId('search-facets').locator('h2').textContent()).toBe('Refine the search');
     expect(await page.getByTestId('search-total').textContent()).toMatch(/^\s*\d+ projects?\s*$/);
     expect(await page.getByTestId('partner-credit').first().textContent()).toContain('Listed by');
+    // Taxonomy labels follow the language too.
+    expect(await page.getByTestId('search-facets').textContent()).toContain('Employment');
     // Facet links and the map link keep the visitor in English.
     const facetHref = await page.getByTestId('search-facets').locator('a').first().getAttribute('href');
     expect(facetHref).toMatch(/^\/en\/recherche\?/);
@@ -63,6 +65,10 @@ describe('language journey: French search → English → project → French', (
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Projects by région');
     expect(html).toContain('href="/en/territoires/');
+    const themes = await (await fetch(`${base}/en/thematiques`)).text();
+    expect(themes).toContain('Education and youth');
+    expect(themes).not.toContain('Éducation et jeunesse');
+    expect(await (await fetch(`${base}/thematiques`)).text()).toContain('Éducation et jeunesse');
 
     const missing = await fetch(`${base}/en/projets/no-such-project`);
     expect(missing.status).toBe(404);

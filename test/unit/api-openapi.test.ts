@@ -139,6 +139,7 @@ describe('the open data API', () => {
     ['/api/v1/projects?lat=95&lon=2', 'lat'],
     ['/api/v1/projects?cursor=%21%21', 'cursor'],
     ['/api/v1/suggest?limit=99', 'limit'],
+    ['/api/v1/suggest?q=sante&lang=de', 'lang'],
     ['/api/v1/territories?level=planet', 'level'],
     ['/api/v1/statistics?by=colour', 'by'],
   ])('refuses %s with a 400 naming %s', async (url, parameter) => {

@@ -29,7 +29,9 @@ Options:
   --source <slug>  only this source's records
   --report         then print the quality report per source: live records, records without a
                    commune, records with unmapped tags, records merged with another, pairs
-                   waiting for review, excluded records, average project quality (0–100)
+                   waiting for review, excluded records, records whose name another record
+                   of the source gives to a different project (e.g. a spreadsheet fill-down
+                   error), average project quality (0–100)
   --json           print the report as JSON
   -h, --help       show this help
 `,
@@ -74,7 +76,8 @@ Options:
         for (const r of sources ?? []) {
           process.stdout.write(
             `${r.source}: ${r.records} records, ${r.ungeocoded} without a commune, ${r.withUnmappedTags} with unmapped tags, ` +
-              `${r.merged} merged, ${r.pendingDuplicates} pairs to review, ${r.excluded} excluded, quality ${r.averageQuality}/100\n`,
+              `${r.merged} merged, ${r.pendingDuplicates} pairs to review, ${r.excluded} excluded, ` +
+              `${r.sharedNames} sharing a name with another project, quality ${r.averageQuality}/100\n`,
           );
         }
       }

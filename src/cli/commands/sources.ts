@@ -3,19 +3,21 @@ import { addSource } from './sources/add.ts';
 import { importOpenScraper } from './sources/import-openscraper.ts';
 import { listSourcesCommand } from './sources/list.ts';
 import { showSource } from './sources/show.ts';
+import { trustSource } from './sources/trust.ts';
 import { validateSource } from './sources/validate.ts';
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   add: addSource,
   list: listSourcesCommand,
   show: showSource,
+  trust: trustSource,
   validate: validateSource,
   'import-openscraper': importOpenScraper,
 };
 
 export const sourcesCommand: Command = {
   name: 'sources',
-  summary: "manage partners' harvest sources: add, list, show, validate, import-openscraper",
+  summary: "manage partners' harvest sources: add, list, show, trust, validate, import-openscraper",
   help: `Usage: tadata sources <subcommand> [options]
 
 A source is one place where a partner lists projects (web pages, a JSON API, an RSS/Atom feed,
@@ -31,6 +33,10 @@ Subcommands:
         source needs attention: its item count or a field collapsed compared with earlier runs)
   show <slug> [--version <n>]
         print a source's config (the current version, or version n) as JSON
+  trust <slug> <0-100>
+        how much the source is trusted when records merged into one project disagree (default
+        50): each field comes from the most trusted source that has it, then the freshest.
+        Merged projects are rebuilt with the new trust in the same transaction
   validate <config.json>
         check a config without saving it; explains every problem with its path (exit 1 if any)
   import-openscraper <spiders.json> [--out <dir>] [--json]
@@ -49,7 +55,8 @@ Examples:
 `,
   async run(argv) {
     const [name, ...rest] = argv;
-    if (!name) throw new CliUsageError('which subcommand? add, list, show, validate or import-openscraper');
+    if (!name)
+      throw new CliUsageError('which subcommand? add, list, show, trust, validate or import-openscraper');
     const sub = SUBCOMMANDS[name];
     if (!sub) throw new CliUsageError(`unknown subcommand "${name}"`);
     return sub(rest);

@@ -13,7 +13,7 @@ describe('dictionaries of each language', () => {
     expect(messages('fr').projectCount(0)).toBe('0 projet');
     expect(messages('en').projectCount(0)).toBe('0 projects');
     expect(exploreMessages('en').formatPercent(0.125)).toBe('12.5%');
-    expect(exploreMessages('fr').formatPercent(0.125)).toBe('12,5 %');
+    expect(exploreMessages('fr').formatPercent(0.125)).toBe('12,5\u202f%');
     expect(messages('fr').colon('Licence')).toBe('Licence\u00a0:');
     expect(messages('en').colon('Licence')).toBe('Licence:');
   });

@@ -103,7 +103,8 @@ export const exploreFr = {
     download: 'Télécharger les données (CSV)',
   },
   formatNumber: (n: number): string => number.format(n),
-  formatPercent: (share: number): string => `${number.format(Math.round(share * 1000) / 10)} %`,
+  // French typography: a narrow no-break space before %, so that it never starts a line.
+  formatPercent: (share: number): string => `${number.format(Math.round(share * 1000) / 10)}\u202f%`,
 };
 
 export type ExploreMessages = typeof exploreFr;

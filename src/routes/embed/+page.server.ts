@@ -3,8 +3,10 @@ import { localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
+import { localizeCards } from '$lib/server/projects/localize-project-terms.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import { searchProjects } from '$lib/server/search/search-projects.ts';
+import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -33,7 +35,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
     view,
     query,
     total: result?.total ?? null,
-    items: result?.items ?? [],
+    items: localizeCards(result?.items ?? [], await termLabels(db, locale)),
     moreHref: `${config.publicUrl}${localizeHref(`/recherche${query}`, locale)}`,
     siteUrl: config.publicUrl,
   };

@@ -3,8 +3,10 @@ import { localizeHref } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
+import { localizeCards } from '$lib/server/projects/localize-project-terms.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
 import { formHiddenFields } from '$lib/server/search/form-hidden-fields.ts';
+import { localizeFacets, localizeSearchOptions } from '$lib/server/search/localize-search-terms.ts';
 import {
   type FacetSearch,
   parseFacetSearch,
@@ -15,6 +17,7 @@ import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
 import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import { cachedSearchWithFacets } from '$lib/server/search/search-with-facets.ts';
+import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -38,7 +41,8 @@ export const load: PageServerLoad = async ({ url }) => {
 
   const { db } = await getApp();
   const { result, facets, facetsExact } = await cachedSearchWithFacets(db, params, new Date(), within);
-  const options = await getSearchOptions(db);
+  const labels = await termLabels(db, locale);
+  const options = localizeSearchOptions(await getSearchOptions(db), labels);
   const { page, pageCount } = result;
   const link = (overrides: Partial<SearchParams>) =>
     href(`/recherche${searchParamsToQuery(params, overrides)}`);
@@ -49,7 +53,7 @@ export const load: PageServerLoad = async ({ url }) => {
     total: result.total,
     totalExact: result.totalExact,
     facetsExact,
-    facets: facetLinks(params, facets, href('/recherche'), within?.facet),
+    facets: facetLinks(params, localizeFacets(facets, labels), href('/recherche'), within?.facet),
     facetSearch: within ? { facet: within.facet, text: within.text } : null,
     // The current search as hidden fields of the forms inside long facet lists.
     facetSearchFields: [...new URLSearchParams(searchParamsToQuery({ ...params, page: 1, cursor: null }))],
@@ -62,7 +66,7 @@ export const load: PageServerLoad = async ({ url }) => {
     page,
     pageCount,
     perPage: result.perPage,
-    items: result.items,
+    items: localizeCards(result.items, labels),
     previousHref: page > 1 ? link({ page: Math.min(page - 1, Math.max(pageCount, 1)) }) : null,
     nextHref: page < pageCount ? link({ page: page + 1 }) : null,
     firstPageHref: link({ page: 1 }),

@@ -1,8 +1,10 @@
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n/locale.ts';
 import { getApp } from '$lib/server/app.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
+import { localizeSearchOptions } from '$lib/server/search/localize-search-terms.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
+import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
 
 /** Builds the copy-paste snippet of the widget for the search chosen in the form (GET). */
@@ -25,5 +27,6 @@ export const load: PageServerLoad = async ({ url }) => {
   const embedPath = `/embed${query.size ? `?${query}` : ''}`;
   const title = messages(lang).widget.iframeTitle;
   const snippet = `<iframe src="${config.publicUrl}${embedPath}" title="${title}" width="100%" height="600" loading="lazy" style="border:0"></iframe>`;
-  return { params, view, lang, embedPath, snippet, options: await getSearchOptions(db) };
+  const options = localizeSearchOptions(await getSearchOptions(db), await termLabels(db, locale));
+  return { params, view, lang, embedPath, snippet, options };
 };

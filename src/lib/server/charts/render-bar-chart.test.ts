@@ -11,7 +11,7 @@ describe('renderBarChartSvg', () => {
       format: 'percent',
     });
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const text of ['Emploi', 'Solidarité', 'France entière', '50 %']) expect(svg).toContain(text);
+    for (const text of ['Emploi', 'Solidarité', 'France entière', '50\u202f%']) expect(svg).toContain(text);
   });
 
   it('writes values with the formatter of the page language', () => {

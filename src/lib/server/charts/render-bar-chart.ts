@@ -34,7 +34,7 @@ export function renderBarChartSvg(input: BarChartInput): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const percent = input.format === 'percent';
   const formatter =
-    input.formatValue ?? ((value: number) => (percent ? `${Math.round(value * 100)} %` : String(value)));
+    input.formatValue ?? ((value: number) => (percent ? `${Math.round(value * 100)}\u202f%` : String(value)));
   const series = [
     { name: input.seriesName, values: input.values },
     ...(input.compare ? [{ name: input.compare.name, values: input.compare.values }] : []),

@@ -224,6 +224,8 @@ describe('consolidateRecords', () => {
     expect(await projectsState(db)).toEqual(before);
     const reports = await sourceReports(db);
     expect(reports.map((r) => r.source)).toEqual(['ffe-sites-import', 'fondation-la-france-s-engage-import']);
+    // The per-site file gives the name "Échanger et Coopérer" to two laureates (fill-down): flagged.
+    expect(reports.map((r) => r.sharedNames)).toEqual([2, 0]);
     for (const r of reports) {
       expect(r).toMatchObject({ records: 150, merged: 150, pendingDuplicates: 0, excluded: 0 });
       expect(r.ungeocoded).toBeLessThan(10);

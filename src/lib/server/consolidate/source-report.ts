@@ -4,6 +4,9 @@ import type { Queryable } from '../platform/db/database.ts';
  * The consolidation report per source ($1: a source slug, or null for all): live records, those
  * no commune was found for, unmapped partner tags, records merged with another record, pairs
  * waiting for review (both projects still there), and the average quality of the projects it feeds.
+ * "Shared names" counts live records whose name another record of the same source gives to a
+ * different project: a spreadsheet fill-down error (a name copied onto the next rows) or two
+ * projects that need telling apart; coordinators check them.
  */
 export const SOURCE_REPORT = `
 SELECT s.slug AS source,
@@ -20,6 +23,12 @@ SELECT s.slug AS source,
    JOIN project_source o ON o.project_id IN (pa.id, pb.id) AND o.source_id = s.id
    WHERE d.status = 'pending') AS "pendingDuplicates",
   count(ps.raw_record_id) FILTER (WHERE ps.excluded)::int AS excluded,
+  (SELECT coalesce(sum(n), 0)::int FROM (
+     SELECT count(*) AS n
+     FROM project_source o JOIN raw_record r ON r.id = o.raw_record_id AND r.gone_at IS NULL
+     WHERE o.source_id = s.id AND coalesce(o.fields ->> 'name', '') <> ''
+     GROUP BY tadata_unaccent(lower(o.fields ->> 'name'))
+     HAVING count(DISTINCT o.project_id) > 1) AS shared) AS "sharedNames",
   coalesce(round(avg(p.quality_score))::int, 0) AS "averageQuality"
 FROM source s
 LEFT JOIN project_source ps ON ps.source_id = s.id
@@ -37,6 +46,7 @@ export interface SourceReport {
   merged: number;
   pendingDuplicates: number;
   excluded: number;
+  sharedNames: number;
   averageQuality: number;
 }
 

@@ -5,6 +5,7 @@ import { loadProjectCards } from '../projects/load-project-cards.ts';
 import { matchingProjectIds } from '../search/matching-project-ids.ts';
 import { searchParamsToQuery } from '../search/parse-search-params.ts';
 import type { SearchParams } from '../search/search.views.ts';
+import { termLabels } from '../taxonomy/term-labels.ts';
 import { type AtomFeed, writeAtomFeed } from './atom.ts';
 import { FEED_DATES_SQL } from './search-feed.query.ts';
 
@@ -26,11 +27,12 @@ export async function searchFeed(
   const page = (path: string) => `${options.publicUrl}${localizeHref(path, locale)}`;
   const newest: SearchParams = { ...params, sort: 'newest', page: 1, cursor: null };
   const ids = await matchingProjectIds(db, newest, FEED_ENTRIES, options.now);
-  const [cards, dates] = await Promise.all([
+  const [cards, dates, labels] = await Promise.all([
     loadProjectCards(db, ids),
     ids.length
       ? db.query<{ id: number; firstSeenAt: string | Date; updatedAt: string | Date }>(FEED_DATES_SQL, [ids])
       : Promise.resolve([]),
+    termLabels(db, locale),
   ]);
   const dateOf = new Map(dates.map((d) => [d.id, d]));
   const query = searchParamsToQuery({ ...newest, perPage: 20, sort: params.q ? 'relevance' : 'newest' });
@@ -46,7 +48,10 @@ export async function searchFeed(
       updated: iso(date?.updatedAt ?? options.now ?? new Date()),
       summary: [card.summary ?? card.name, t.listedBy(partners.join(', '))].join('\n\n'),
       authors: card.credits.map((c) => ({ name: c.partner.name, uri: c.partner.website })),
-      categories: card.themes.map((theme) => ({ term: theme.code, label: theme.label })),
+      categories: card.themes.map((theme) => ({
+        term: theme.code,
+        label: labels.label('theme', theme.code, theme.label),
+      })),
     };
   });
   const updated =

@@ -1,3 +1,4 @@
+import { InvalidParameterError, NotFoundError } from '../errors.ts';
 import type { Queryable } from '../platform/db/database.ts';
 
 export interface Source {
@@ -54,4 +55,24 @@ export async function ensureFileSource(
   await db.query(`UPDATE source SET current_version = $2 WHERE id = $1`, [source.id, version]);
   source = { ...source, currentVersion: version };
   return { source, configVersion: version };
+}
+
+/**
+ * How much a source is trusted when the records that merge into one project disagree (0–100,
+ * default 50): each field comes from the most trusted source that has it, then the freshest.
+ */
+export async function setSourceTrust(
+  db: Queryable,
+  slug: string,
+  trust: number,
+): Promise<{ before: number }> {
+  if (!Number.isInteger(trust) || trust < 0 || trust > 100) {
+    throw new InvalidParameterError('trust', 'a whole number from 0 to 100');
+  }
+  const [row] = await db.query<{ before: number }>(
+    `UPDATE source s SET trust = $2 FROM source old WHERE old.id = s.id AND s.slug = $1 RETURNING old.trust AS before`,
+    [slug, trust],
+  );
+  if (!row) throw new NotFoundError(`no source "${slug}" (tadata sources list shows them)`);
+  return row;
 }

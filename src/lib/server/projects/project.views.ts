@@ -52,9 +52,9 @@ export interface ProjectCardView {
 
 export interface ProjectPageView extends ProjectCardView {
   subthemes: TermView[];
-  /** CIS 2018 publics (HAN, JEU, SEN) with their French labels. */
+  /** CIS 2018 publics (HAN, JEU, SEN), labelled in French (pages swap in English labels). */
   publics: TermView[];
-  /** CIS 2018 methods (COO, EVA, GOU, MEC, MED, PAR, REC) with their French labels. */
+  /** CIS 2018 methods (COO, EVA, GOU, MEC, MED, PAR, REC), labelled like publics. */
   methods: TermView[];
   tags: string[];
   website: string | null;

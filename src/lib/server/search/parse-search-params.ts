@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locale.ts';
 import { InvalidParameterError } from '../errors.ts';
 import { METHOD_CODES } from '../taxonomy/method-codes.ts';
 import { type FacetName, SEARCH_SORTS, type SearchParams } from './search.views.ts';
@@ -310,12 +311,17 @@ export const suggestQuerySchema = z.object({
     .max(20, 'at most 20')
     .default(5)
     .describe('Suggestions of each kind'),
+  lang: z
+    .enum(LOCALES, `one of ${LOCALES.join(', ')}`)
+    .default(DEFAULT_LOCALE)
+    .describe('Language of the theme labels (fr, en); English labels also match what is typed'),
 });
 
-export function parseSuggestParams(input: URLSearchParams): { q: string; limit: number } {
+export function parseSuggestParams(input: URLSearchParams): { q: string; limit: number; lang: Locale } {
   const result = suggestQuerySchema.safeParse({
     q: input.get('q') ?? undefined,
     limit: input.get('limit')?.trim() || undefined,
+    lang: input.get('lang')?.trim() || undefined,
   });
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -26,4 +26,21 @@ describe('suggest', () => {
     expect(region).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'region', code: '11' })]));
     expect(await suggest(db, 'a')).toEqual([]);
   });
+
+  it('labels themes in English when asked, and matches English words too', async () => {
+    const french = await suggest(db, 'sante');
+    expect(french).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'SAN', label: 'Santé' })]),
+    );
+    const english = await suggest(db, 'sante', 5, 'en');
+    expect(english).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'SAN', label: 'Health' })]),
+    );
+    const typedInEnglish = await suggest(db, 'health', 5, 'en');
+    expect(typedInEnglish).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'theme', code: 'SAN', label: 'Health' })]),
+    );
+    // French pages do not match English words.
+    expect((await suggest(db, 'health')).filter((s) => s.kind === 'theme')).toEqual([]);
+  });
 });

@@ -2,7 +2,8 @@
  * Suggestions as you type for $1 (tsquery text with the last word as a prefix) and $2 (the
  * folded text typed, for labels): up to $3 projects whose name matches, themes and sub-themes
  * whose label contains the text, and places (régions, départements, communes, biggest first)
- * whose name starts with it. Rows: kind, code, label, detail.
+ * whose name starts with it. Themes are labelled in the language $4 (fr, en), and in English
+ * match on both labels. Rows: kind, code, label, detail.
  */
 export const SUGGEST_SQL = /* sql */ `
 (SELECT 'project' AS kind, p.slug AS code, p.name AS label, p.carrier AS detail
@@ -12,10 +13,13 @@ export const SUGGEST_SQL = /* sql */ `
  ORDER BY ts_rank(p.name_vector, to_tsquery('tadata_fr', $1::text)) DESC, length(p.name), p.id
  LIMIT $3::int)
 UNION ALL
-(SELECT t.vocabulary, t.code, t.label_fr, NULL
+(SELECT t.vocabulary, t.code,
+        CASE WHEN $4::text = 'en' THEN coalesce(nullif(t.label_en, ''), t.label_fr) ELSE t.label_fr END,
+        NULL
  FROM taxonomy_term t
  WHERE t.vocabulary IN ('theme', 'subtheme')
-   AND tadata_unaccent(lower(t.label_fr)) LIKE '%' || $2::text || '%'
+   AND (tadata_unaccent(lower(t.label_fr)) LIKE '%' || $2::text || '%'
+        OR ($4::text = 'en' AND tadata_unaccent(lower(t.label_en)) LIKE '%' || $2::text || '%'))
  ORDER BY t.vocabulary, t.position, t.code
  LIMIT $3::int)
 UNION ALL

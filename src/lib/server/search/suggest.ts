@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale.ts';
 import type { Queryable } from '../platform/db/database.ts';
 import { buildTsQuery, foldWord, parseQueryTerms } from './search-text.ts';
 import { SUGGEST_SQL } from './suggest.query.ts';
@@ -20,11 +21,16 @@ const FILTER: Record<Exclude<SuggestionView['kind'], 'project'>, string> = {
 };
 
 /** Suggestions as you type: projects by name, themes, places. */
-export async function suggest(db: Queryable, q: string, limit = 5): Promise<SuggestionView[]> {
+export async function suggest(
+  db: Queryable,
+  q: string,
+  limit = 5,
+  lang: Locale = 'fr',
+): Promise<SuggestionView[]> {
   const text = foldWord(q.trim()).replace(/[%_\\]/g, '');
   if (text.length < 2) return [];
   const tsquery = buildTsQuery(parseQueryTerms(q));
-  const rows = await db.query<Omit<SuggestionView, 'path'>>(SUGGEST_SQL, [tsquery, text, limit]);
+  const rows = await db.query<Omit<SuggestionView, 'path'>>(SUGGEST_SQL, [tsquery, text, limit, lang]);
   return rows.map((row) => ({
     ...row,
     path:

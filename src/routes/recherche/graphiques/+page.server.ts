@@ -6,11 +6,13 @@ import { InvalidParameterError } from '$lib/server/errors.ts';
 import { messages, pageLocale } from '$lib/server/i18n/messages.ts';
 import { facetLinks } from '$lib/server/search/facet-links.ts';
 import { formHiddenFields } from '$lib/server/search/form-hidden-fields.ts';
+import { localizeFacets, localizeSearchOptions } from '$lib/server/search/localize-search-terms.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
 import { prepareQuery, searchFacetCounts } from '$lib/server/search/search-projects.ts';
 import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
+import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
 
 /** The current search as charts: the same parameters (and matches) as /recherche. */
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
   }
   const { db } = await getApp();
   const prepared = await prepareQuery(db, params.q);
+  const labels = await termLabels(db, locale);
   const [charts, facets, options] = [
     await getSearchCharts(db, params, { basePath, locale }),
     await searchFacetCounts(db, params, { prepared }),
@@ -37,10 +40,10 @@ export const load: PageServerLoad = async ({ url }) => {
   const links = searchViewLinks(params, locale);
   return {
     params,
-    options,
+    options: localizeSearchOptions(options, labels),
     total: charts.total,
     charts: charts.charts,
-    facets: facetLinks(params, facets.facets, basePath),
+    facets: facetLinks(params, localizeFacets(facets.facets, labels), basePath),
     facetsExact: facets.exact,
     links,
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,

@@ -7,9 +7,9 @@ import type { RequestHandler } from './$types';
 /** Suggestions as you type: projects, themes, places. */
 export const GET: RequestHandler = async ({ url, request }) => {
   try {
-    const { q, limit } = parseSuggestParams(url.searchParams);
+    const { q, limit, lang } = parseSuggestParams(url.searchParams);
     const { db } = await getApp();
-    return cachedJson(request, { data: await suggest(db, q, limit) }, 300);
+    return cachedJson(request, { data: await suggest(db, q, limit, lang) }, 300);
   } catch (error) {
     return apiError(error);
   }
