@@ -68,7 +68,9 @@ export interface CorpusStats {
  * Loads `size` projects (and their partners, sources, raw records, locations) into a migrated
  * database that holds the reference data, through the normal path: the statement-level search
  * triggers (migration 0007) derive the dictionary, territory codes and public credits once per
- * batch. The indexes are rebuilt after.
+ * batch. Projects are written with their territory codes, public credits and locations box as
+ * the triggers will find them (as consolidation writes them), so the triggers check them and
+ * rewrite nothing. The indexes are rebuilt after.
  */
 export async function loadCorpus(
   db: Database,
@@ -148,14 +150,17 @@ SELECT g,
        themes.codes[1 + floor(power(random(), 1.5) * cardinality(themes.codes))::int] AS theme1,
        themes.codes[1 + floor(random() * cardinality(themes.codes))::int] AS theme2,
        1 + floor(power(random(), 2) * 12)::int AS partner_n,
-       now() - (random() * interval '6 years') AS seen
+       now() - (random() * interval '6 years') AS seen,
+       (random() - 0.5) * 0.02 AS dlat,
+       (random() - 0.5) * 0.02 AS dlon
 FROM generate_series($1::int, $2::int) AS g, vocab, towns, themes
 `;
 
 const INSERT_BATCH_SQL = [
   /* sql */ `
 INSERT INTO project (public_id, slug, name, carrier, summary, themes, subthemes, keywords, licence,
-                     first_seen_at, last_seen_at, maturity)
+                     first_seen_at, last_seen_at, maturity,
+                     territory_codes, public_partners, public_last_seen_at, locations_box)
 SELECT gen.public_id, 'bench-' || gen.g, initcap(gen.name), 'Association ' || split_part(gen.name, ' ', 1),
        gen.summary,
        CASE WHEN gen.theme1 = gen.theme2 OR gen.g % 3 = 0 THEN ARRAY[gen.theme1] ELSE ARRAY[gen.theme1, gen.theme2] END,
@@ -165,7 +170,14 @@ SELECT gen.public_id, 'bench-' || gen.g, initcap(gen.name), 'Association ' || sp
                    ORDER BY md5(t.code || gen.g) LIMIT 1) AS s), '{}'),
        c.name || ' ' || d.name || ' ' || r.name,
        'CC-BY-SA-4.0', gen.seen - interval '1 year', gen.seen,
-       (ARRAY['launch', 'deployment', 'scaling', 'completed'])[nullif(gen.g % 6, 0)]
+       (ARRAY['launch', 'deployment', 'scaling', 'completed'])[nullif(gen.g % 6, 0)],
+       -- As the next steps' triggers will find them (as consolidation writes them): the
+       -- triggers then have nothing to rewrite.
+       ARRAY(SELECT code FROM unnest(ARRAY['R:' || c.region_code, 'D:' || c.departement_code,
+                                           'E:' || c.epci_code, 'C:' || c.insee_code]) AS code
+             WHERE code IS NOT NULL ORDER BY code),
+       ARRAY['partenaire-' || gen.partner_n], gen.seen,
+       box(point(c.longitude + gen.dlon, c.latitude + gen.dlat), point(c.longitude + gen.dlon, c.latitude + gen.dlat))
 FROM bench_gen gen
 JOIN commune c ON c.insee_code = gen.insee
 JOIN departement d ON d.code = c.departement_code
@@ -174,7 +186,7 @@ JOIN region r ON r.code = c.region_code`,
 INSERT INTO project_location (project_id, position, city, postal_code, insee_code, epci_code,
                               departement_code, region_code, latitude, longitude, precision)
 SELECT p.id, 0, c.name, c.postal_codes[1], c.insee_code, c.epci_code, c.departement_code, c.region_code,
-       c.latitude + (random() - 0.5) * 0.02, c.longitude + (random() - 0.5) * 0.02, 'address'
+       c.latitude + gen.dlat, c.longitude + gen.dlon, 'address'
 FROM bench_gen gen
 JOIN project p ON p.public_id = gen.public_id
 JOIN commune c ON c.insee_code = gen.insee`,

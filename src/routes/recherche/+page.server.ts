@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ url }) => {
   }
 
   const { db } = await getApp();
-  const { result, facets } = await cachedSearchWithFacets(db, params, new Date(), within);
+  const { result, facets, facetsExact } = await cachedSearchWithFacets(db, params, new Date(), within);
   const labels = await termLabels(db, locale);
   const options = localizeSearchOptions(await getSearchOptions(db), labels);
   const { page, pageCount } = result;
@@ -52,6 +52,7 @@ export const load: PageServerLoad = async ({ url }) => {
     options,
     total: result.total,
     totalExact: result.totalExact,
+    facetsExact,
     facets: facetLinks(params, localizeFacets(facets, labels), href('/recherche'), within?.facet),
     facetSearch: within ? { facet: within.facet, text: within.text } : null,
     // The current search as hidden fields of the forms inside long facet lists.

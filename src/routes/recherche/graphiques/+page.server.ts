@@ -10,7 +10,7 @@ import { localizeFacets, localizeSearchOptions } from '$lib/server/search/locali
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
-import { prepareQuery, searchFacets } from '$lib/server/search/search-projects.ts';
+import { prepareQuery, searchFacetCounts } from '$lib/server/search/search-projects.ts';
 import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const labels = await termLabels(db, locale);
   const [charts, facets, options] = [
     await getSearchCharts(db, params, { basePath, locale }),
-    await searchFacets(db, params, { prepared }),
+    await searchFacetCounts(db, params, { prepared }),
     await getSearchOptions(db),
   ];
   const links = searchViewLinks(params, locale);
@@ -43,7 +43,8 @@ export const load: PageServerLoad = async ({ url }) => {
     options: localizeSearchOptions(options, labels),
     total: charts.total,
     charts: charts.charts,
-    facets: facetLinks(params, localizeFacets(facets, labels), basePath),
+    facets: facetLinks(params, localizeFacets(facets.facets, labels), basePath),
+    facetsExact: facets.exact,
     links,
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     // Filters the form has no field for, so that submitting new words keeps them.
