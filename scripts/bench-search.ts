@@ -96,7 +96,7 @@ async function main() {
       console.log('reference data loaded');
       const stats = await loadCorpus(db, size, (s) => console.log(s));
       console.log(
-        `load ${(stats.loadMs / 1000).toFixed(1)} s; reindex and analyze ${(stats.indexMs / 1000).toFixed(1)} s`,
+        `load ${(stats.loadMs / 1000).toFixed(1)} s; index build and analyze ${(stats.indexMs / 1000).toFixed(1)} s`,
       );
       console.log(`database size ${(stats.databaseBytes / 1024 / 1024).toFixed(0)} MB`);
     }
