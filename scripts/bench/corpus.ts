@@ -67,11 +67,12 @@ export interface CorpusStats {
 /**
  * Loads `size` projects (and their partners, sources, raw records, locations) into a migrated
  * database that holds the reference data, through the normal path: the statement-level search
- * triggers (migrations 0007, 0010) keep the dictionary, territory codes and public credits
- * right after every statement. Shortcuts keep a million rows to minutes, without changing the
- * result: each project is inserted with the territory codes and public credits its location
- * and source will give it, so the triggers find nothing to change (else each would rewrite
- * every project of the batch, its word vectors recomputed and reindexed); the public credits
+ * triggers (migrations 0007, 0010, 0012) keep the dictionary, territory codes, public credits
+ * and locations box right after every statement. Shortcuts keep a million rows to minutes,
+ * without changing the result: each project is inserted with the territory codes, credits and
+ * box its location and source will give it (as consolidation writes them), so the triggers find
+ * nothing to change (else each would rewrite every project of the batch, its word vectors
+ * recomputed and reindexed); the public credits
  * trigger is off during the load (planned against a table without statistics, its lookup took
  * a minute per batch) and the credits are checked against public_project_source after it; and
  * the secondary indexes of projects are dropped during the load and built once after it.
@@ -184,15 +185,17 @@ SELECT g,
        themes.codes[1 + floor(power(random(), 1.5) * cardinality(themes.codes))::int] AS theme1,
        themes.codes[1 + floor(random() * cardinality(themes.codes))::int] AS theme2,
        1 + floor(power(random(), 2) * 12)::int AS partner_n,
-       now() - (random() * interval '6 years') AS seen
+       now() - (random() * interval '6 years') AS seen,
+       (random() - 0.5) * 0.02 AS dlat,
+       (random() - 0.5) * 0.02 AS dlon
 FROM generate_series($1::int, $2::int) AS g, vocab, towns, themes
 `;
 
 const INSERT_BATCH_SQL = [
   /* sql */ `
 INSERT INTO project (public_id, slug, name, carrier, summary, themes, subthemes, keywords, licence,
-                     first_seen_at, last_seen_at, maturity, territory_codes, public_partners,
-                     public_last_seen_at)
+                     first_seen_at, last_seen_at, maturity,
+                     territory_codes, public_partners, public_last_seen_at, locations_box)
 SELECT gen.public_id, 'bench-' || gen.g, initcap(gen.name), 'Association ' || split_part(gen.name, ' ', 1),
        gen.summary,
        CASE WHEN gen.theme1 = gen.theme2 OR gen.g % 3 = 0 THEN ARRAY[gen.theme1] ELSE ARRAY[gen.theme1, gen.theme2] END,
@@ -204,11 +207,13 @@ SELECT gen.public_id, 'bench-' || gen.g, initcap(gen.name), 'Association ' || sp
        'CC-BY-SA-4.0', gen.seen - interval '1 year', gen.seen,
        (ARRAY['launch', 'deployment', 'scaling', 'completed'])[nullif(gen.g % 6, 0)],
        -- What the location and source inserted next derive (tadata_refresh_territory_codes,
-       -- tadata_refresh_public_credits), so that their triggers leave the project alone.
+       -- tadata_refresh_public_credits, tadata_refresh_locations_box): their triggers leave
+       -- the project alone.
        ARRAY(SELECT code FROM unnest(ARRAY['R:' || c.region_code, 'D:' || c.departement_code,
                                            'E:' || c.epci_code, 'C:' || c.insee_code]) AS code
              WHERE code IS NOT NULL ORDER BY code),
-       ARRAY['partenaire-' || gen.partner_n], gen.seen
+       ARRAY['partenaire-' || gen.partner_n], gen.seen,
+       box(point(c.longitude + gen.dlon, c.latitude + gen.dlat), point(c.longitude + gen.dlon, c.latitude + gen.dlat))
 FROM bench_gen gen
 JOIN commune c ON c.insee_code = gen.insee
 JOIN departement d ON d.code = c.departement_code
@@ -217,7 +222,7 @@ JOIN region r ON r.code = c.region_code`,
 INSERT INTO project_location (project_id, position, city, postal_code, insee_code, epci_code,
                               departement_code, region_code, latitude, longitude, precision)
 SELECT p.id, 0, c.name, c.postal_codes[1], c.insee_code, c.epci_code, c.departement_code, c.region_code,
-       c.latitude + (random() - 0.5) * 0.02, c.longitude + (random() - 0.5) * 0.02, 'address'
+       c.latitude + gen.dlat, c.longitude + gen.dlon, 'address'
 FROM bench_gen gen
 JOIN project p ON p.public_id = gen.public_id
 JOIN commune c ON c.insee_code = gen.insee`,

@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ url }) => {
   }
 
   const { db } = await getApp();
-  const { result, facets } = await cachedSearchWithFacets(db, params, new Date(), within);
+  const { result, facets, facetsExact } = await cachedSearchWithFacets(db, params, new Date(), within);
   const options = await getSearchOptions(db);
   const { page, pageCount } = result;
   const link = (overrides: Partial<SearchParams>) =>
@@ -48,6 +48,7 @@ export const load: PageServerLoad = async ({ url }) => {
     options,
     total: result.total,
     totalExact: result.totalExact,
+    facetsExact,
     facets: facetLinks(params, facets, href('/recherche'), within?.facet),
     facetSearch: within ? { facet: within.facet, text: within.text } : null,
     // The current search as hidden fields of the forms inside long facet lists.

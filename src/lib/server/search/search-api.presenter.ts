@@ -8,7 +8,12 @@ import type {
 } from './search.views.ts';
 
 /** The public shape of /api/v1/projects: results, counts, facets and links. */
-export function presentSearchResponse(result: SearchResultView, facets: FacetsView, origin: string) {
+export function presentSearchResponse(
+  result: SearchResultView,
+  facets: FacetsView,
+  facetsExact: boolean,
+  origin: string,
+) {
   const { params } = result;
   const link = (overrides: Parameters<typeof searchParamsToQuery>[1]) =>
     `${origin}/api/v1/projects${searchParamsToQuery(params, overrides)}`;
@@ -28,8 +33,11 @@ export function presentSearchResponse(result: SearchResultView, facets: FacetsVi
       pageCount: result.pageCount,
       nextCursor: result.nextCursor,
       didYouMean: result.didYouMean,
-      /** Facet counts cover every match when totalExact, else are estimated from a sample. */
-      facetsExact: result.totalExact,
+      /**
+       * False when the facet counts are estimated from a sample: facets count the matches
+       * without the facets' own filters, so they can be estimated when the total is exact.
+       */
+      facetsExact,
       facets,
     },
     links: {

@@ -11,7 +11,7 @@
  * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 true when the matches of the words, box,
  * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL); $23
  * method codes (any).
- * Rows: facet, code, label, count.
+ * Rows: facet, code, label, count, and whether the counts are exact (false past $20 matches).
  */
 export const SEARCH_FACETS_SQL = /* sql */ `
 WITH query AS (
@@ -29,12 +29,16 @@ base AS (
   CROSS JOIN query q
   WHERE p.published
     AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-    -- Locations as arrays of project ids: indexable on the primary key, so they combine (bitmap
-    -- AND) with the word and array indexes instead of being checked project by project.
-    AND ($6::float8 IS NULL OR p.id = ANY (ARRAY(
-          SELECT l.project_id FROM project_location l
-          WHERE l.longitude BETWEEN $6::float8 AND $8::float8
-            AND l.latitude BETWEEN $7::float8 AND $9::float8)))
+    -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
+    -- index), then their locations. The radius as an array of project ids: indexable on the
+    -- primary key, so it combines (bitmap AND) with the word and array indexes.
+    AND ($6::float8 IS NULL OR (
+          p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
+          AND EXISTS (
+            SELECT 1 FROM project_location l
+            WHERE l.project_id = p.id
+              AND l.longitude BETWEEN $6::float8 AND $8::float8
+              AND l.latitude BETWEEN $7::float8 AND $9::float8)))
     AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
           SELECT l.project_id FROM project_location l
           WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
@@ -49,7 +53,8 @@ base AS (
 ),
 -- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).
 scale AS (
-  SELECT CASE WHEN s.n >= $20::int THEN (r.hi - r.lo + 1)::float8 / (r.hi - s.lowest + 1) ELSE 1 END AS factor
+  SELECT CASE WHEN s.n >= $20::int THEN (r.hi - r.lo + 1)::float8 / (r.hi - s.lowest + 1) ELSE 1 END AS factor,
+         s.n < $20::int AS exact
   FROM (SELECT count(*) AS n, min(id) AS lowest FROM base) AS s,
        (SELECT max(id) AS hi, min(id) AS lo FROM project) AS r
 ),
@@ -111,7 +116,7 @@ ranked AS (
   WHERE $17::text IS NULL OR facet <> $17::text
      OR tadata_unaccent(lower(label)) LIKE '%' || tadata_unaccent(lower($18::text)) || '%'
 )
-SELECT facet, code, label, round(count * scale.factor)::int AS count
+SELECT facet, code, label, round(count * scale.factor)::int AS count, scale.exact
 FROM ranked CROSS JOIN scale
 WHERE n <= $19::int
 ORDER BY facet, n

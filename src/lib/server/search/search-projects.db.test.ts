@@ -8,7 +8,7 @@ import { getProjectPage } from '../projects/get-project-page.ts';
 import { matchingProjectIds } from './matching-project-ids.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { getSearchOptions } from './search-options.ts';
-import { searchFacets, searchProjects } from './search-projects.ts';
+import { searchFacetCounts, searchFacets, searchProjects } from './search-projects.ts';
 
 describe('searchProjects on the demo projects', () => {
   let db: Database;
@@ -217,6 +217,20 @@ describe('searchProjects on the demo projects', () => {
     const partnerCount = facets.partner[0]?.count ?? 0;
     expect(partnerCount).toBeGreaterThan(100);
     expect(partnerCount).toBeLessThan(220);
+  });
+
+  it('says when facet counts are estimated, even when the total is exact', async () => {
+    // Facets count the matches without their own filters: a small theme's total stays exact
+    // while its facets sample the matches of every theme.
+    const [small] = await db.query<{ code: string }>(
+      `SELECT c AS code FROM project, unnest(themes) AS c WHERE published
+       GROUP BY c HAVING count(*) BETWEEN 2 AND 15 ORDER BY c LIMIT 1`,
+    );
+    const params = parseSearchParams(new URLSearchParams(`theme=${small?.code}&per_page=5`));
+    const result = await searchProjects(db, params, { countLimit: 20 });
+    expect(result.totalExact).toBe(true);
+    expect((await searchFacetCounts(db, params, { countLimit: 20 })).exact).toBe(false);
+    expect((await searchFacetCounts(db, params)).exact).toBe(true);
   });
 
   it('filters and counts by maturity stage, in results, facets, exports and statistics', async () => {

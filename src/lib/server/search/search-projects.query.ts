@@ -28,10 +28,14 @@ const MATCHES = /* sql */ `
   AND (cardinality($3::text[]) = 0 OR p.publics && $3::text[])
   AND (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[])
   AND (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[])
-  AND ($6::float8 IS NULL OR p.id IN (
-        SELECT l.project_id FROM project_location l
-        WHERE l.longitude BETWEEN $6::float8 AND $8::float8
-          AND l.latitude BETWEEN $7::float8 AND $9::float8))
+  AND ($6::float8 IS NULL OR (
+        -- The box's candidates through locations_box (GiST, migration 0012), then their locations.
+        p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
+        AND EXISTS (
+          SELECT 1 FROM project_location l
+          WHERE l.project_id = p.id
+            AND l.longitude BETWEEN $6::float8 AND $8::float8
+            AND l.latitude BETWEEN $7::float8 AND $9::float8)))
   AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
         SELECT l.project_id FROM project_location l
         WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195

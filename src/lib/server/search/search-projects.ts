@@ -249,6 +249,25 @@ export async function searchFacets(
   params: SearchParams,
   options: FacetOptions = {},
 ): Promise<FacetsView> {
+  return (await searchFacetCounts(db, params, options)).facets;
+}
+
+export interface FacetCounts {
+  facets: FacetsView;
+  /**
+   * False when the counts are estimated from a sample of the matches (see DEFAULT_COUNT_LIMIT).
+   * The facets' matches leave out the facets' own filters, so they can be estimated when the
+   * search's total is exact (a broad word in a small région).
+   */
+  exact: boolean;
+}
+
+/** Disjunctive facet counts for the current search, and whether they are exact. */
+export async function searchFacetCounts(
+  db: Queryable,
+  params: SearchParams,
+  options: FacetOptions = {},
+): Promise<FacetCounts> {
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
   const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
   const filters = searchFilterValues(params, options.now ?? new Date());
@@ -263,23 +282,26 @@ export async function searchFacets(
     [],
     countLimit,
   );
-  const rows = await db.query<{ facet: FacetName; code: string; label: string; count: number }>(
-    SEARCH_FACETS_SQL,
-    [
-      prepared.tsquery,
-      ...filters,
-      params.region,
-      params.departement,
-      params.epci,
-      options.within?.facet ?? null,
-      options.within ? options.within.text.replace(/[%_\\]/g, '') : null,
-      options.limit ?? 50,
-      countLimit,
-      params.stages,
-      dense,
-      params.methods,
-    ],
-  );
+  const rows = await db.query<{
+    facet: FacetName;
+    code: string;
+    label: string;
+    count: number;
+    exact: boolean;
+  }>(SEARCH_FACETS_SQL, [
+    prepared.tsquery,
+    ...filters,
+    params.region,
+    params.departement,
+    params.epci,
+    options.within?.facet ?? null,
+    options.within ? options.within.text.replace(/[%_\\]/g, '') : null,
+    options.limit ?? 50,
+    countLimit,
+    params.stages,
+    dense,
+    params.methods,
+  ]);
   const selected: Record<FacetName, string[]> = {
     theme: params.themes,
     subtheme: params.themes,
@@ -301,5 +323,5 @@ export async function searchFacets(
       selected: selected[row.facet].includes(row.code),
     });
   }
-  return facets;
+  return { facets, exact: rows.every((row) => row.exact) };
 }

@@ -2,11 +2,13 @@ import type { Queryable } from '../platform/db/database.ts';
 import { type FacetSearch, searchParamsToQuery } from './parse-search-params.ts';
 import type { FacetsView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_DATA_VERSION_SQL } from './search-data-version.query.ts';
-import { prepareQuery, searchFacets, searchProjects } from './search-projects.ts';
+import { prepareQuery, searchFacetCounts, searchProjects } from './search-projects.ts';
 
 export interface SearchWithFacets {
   result: SearchResultView;
   facets: FacetsView;
+  /** False when the facet counts are estimated from a sample (very broad searches). */
+  facetsExact: boolean;
 }
 
 /** A page of results with its total and every facet count: what /recherche and the API show. */
@@ -18,10 +20,10 @@ export async function searchWithFacets(
 ): Promise<SearchWithFacets> {
   const prepared = await prepareQuery(db, params.q);
   const result = await searchProjects(db, params, { prepared, now });
-  const facets = within
-    ? await searchFacets(db, params, { prepared, now, within, limit: within.limit })
-    : await searchFacets(db, params, { prepared, now });
-  return { result, facets };
+  const counts = within
+    ? await searchFacetCounts(db, params, { prepared, now, within, limit: within.limit })
+    : await searchFacetCounts(db, params, { prepared, now });
+  return { result, facets: counts.facets, facetsExact: counts.exact };
 }
 
 /** Answers kept per database; the oldest go first. */

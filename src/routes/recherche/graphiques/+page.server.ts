@@ -9,7 +9,7 @@ import { formHiddenFields } from '$lib/server/search/form-hidden-fields.ts';
 import { parseSearchParams, searchParamsToQuery } from '$lib/server/search/parse-search-params.ts';
 import type { SearchParams } from '$lib/server/search/search.views.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
-import { prepareQuery, searchFacets } from '$lib/server/search/search-projects.ts';
+import { prepareQuery, searchFacetCounts } from '$lib/server/search/search-projects.ts';
 import { searchViewLinks } from '$lib/server/search/search-view-links.ts';
 import type { PageServerLoad } from './$types';
 
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const prepared = await prepareQuery(db, params.q);
   const [charts, facets, options] = [
     await getSearchCharts(db, params, { basePath, locale }),
-    await searchFacets(db, params, { prepared }),
+    await searchFacetCounts(db, params, { prepared }),
     await getSearchOptions(db),
   ];
   const links = searchViewLinks(params, locale);
@@ -40,7 +40,8 @@ export const load: PageServerLoad = async ({ url }) => {
     options,
     total: charts.total,
     charts: charts.charts,
-    facets: facetLinks(params, facets, basePath),
+    facets: facetLinks(params, facets.facets, basePath),
+    facetsExact: facets.exact,
     links,
     csvHref: `/api/v1/projects.csv${searchParamsToQuery({ ...params, page: 1, cursor: null })}`,
     // Filters the form has no field for, so that submitting new words keeps them.

@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ url, request }) => {
     const { db } = await getApp();
     const answer = await cachedSearchWithFacets(db, params);
     return cachedJsonOf(request, answer, url.origin, () =>
-      presentSearchResponse(answer.result, answer.facets, url.origin),
+      presentSearchResponse(answer.result, answer.facets, answer.facetsExact, url.origin),
     );
   } catch (error) {
     return apiError(error);
