@@ -46,6 +46,15 @@ const MATCHES = /* sql */ `
   AND (cardinality($19::text[]) = 0 OR p.maturity = ANY ($19::text[]))
   AND (cardinality($21::text[]) = 0 OR p.methods && $21::text[])`;
 
+/**
+ * MATCHES for projects whose name matches: the name is part of the full text, so the full-text
+ * condition (still needed for "-exclusions" outside the name) is checked on these rows only,
+ * never collected through the word index (IS TRUE hides it from the planner): for a frequent
+ * word that index scan read every project that has it (at 1,000,000 projects, 280,000 entries
+ * and 80 ms, to narrow 35,000 name matches that it did not narrow).
+ */
+const NAME_MATCHES = MATCHES.replace('p.search_vector @@ q.tsq', '(p.search_vector @@ q.tsq) IS TRUE');
+
 const KM = /* sql */ `(
   SELECT min(111.195 * sqrt(power(l.latitude - $10::float8, 2)
                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2)))
@@ -96,7 +105,7 @@ candidates AS (
    FROM project p CROSS JOIN ${QUERY}
    WHERE $14::text = 'relevance' AND q.tsq IS NOT NULL
      AND (SELECT total FROM counted) >= $17::int
-     AND p.name_vector @@ q.tsq AND ${MATCHES}
+     AND p.name_vector @@ q.tsq AND ${NAME_MATCHES}
    ORDER BY ${NEWEST_FIRST}
    LIMIT $18::int)
 ),
