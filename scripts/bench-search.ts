@@ -21,7 +21,11 @@ import { openPgliteDatabase } from '../src/lib/server/platform/db/pglite-databas
 import { openPostgresDatabase } from '../src/lib/server/platform/db/postgres-database.ts';
 import { loadReferenceData } from '../src/lib/server/reference/load-reference-data.ts';
 import { parseSearchParams } from '../src/lib/server/search/parse-search-params.ts';
-import { prepareQuery, searchFacets, searchProjects } from '../src/lib/server/search/search-projects.ts';
+import {
+  prepareQuery,
+  searchFacetCounts,
+  searchProjectsWithSample,
+} from '../src/lib/server/search/search-projects.ts';
 import { silentLogger } from '../test/support/silent-logger.ts';
 import { loadCorpus } from './bench/corpus.ts';
 import { realisticQueries } from './bench/queries.ts';
@@ -157,9 +161,10 @@ async function runOne(db: Database, query: string) {
   const params = parseSearchParams(new URLSearchParams(query));
   const start = performance.now();
   const prepared = await prepareQuery(db, params.q);
-  const result = await searchProjects(db, params, { prepared });
+  // As searchWithFacets (the page and the API): facets share the search's sample of matches.
+  const { result, sample } = await searchProjectsWithSample(db, params, { prepared });
   const searched = performance.now();
-  await searchFacets(db, params, { prepared });
+  await searchFacetCounts(db, params, { prepared, sample });
   const end = performance.now();
   return { total: end - start, search: searched - start, exact: result.totalExact, count: result.total };
 }

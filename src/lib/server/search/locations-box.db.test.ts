@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../test/support/test-database.ts';
 import type { Database } from '../platform/db/database.ts';
+import { BOX_SHARE_SQL } from './box-share.query.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { searchFacets, searchProjects } from './search-projects.ts';
 
@@ -61,6 +62,23 @@ describe('locations box', () => {
     expect(await publicIds('q=epicerie&bbox=4.7,45.7,4.9,45.8')).toEqual(['lyon']);
     const facets = await searchFacets(db, parseSearchParams(new URLSearchParams('bbox=4.7,45.7,4.9,45.8')));
     expect(facets.partner).toEqual([expect.objectContaining({ code: 'alpha', count: 1 })]);
+  });
+
+  it('estimates the share of locations in a box from a sample, once the table is big enough', async () => {
+    const share = async () =>
+      (await db.query<{ share: number | null }>(BOX_SHARE_SQL, [4.7, 45.7, 4.9, 45.8]))[0]?.share ?? null;
+    expect(await share()).toBeNull();
+    // 20,000 locations, every other one around Lyon.
+    await db.exec(`
+      INSERT INTO project (public_id, slug, name, licence, first_seen_at, last_seen_at, published)
+      VALUES ('many', 'many', 'Many places', 'CC0', now(), now(), false);
+      INSERT INTO project_location (project_id, position, latitude, longitude, precision)
+      SELECT (SELECT id FROM project WHERE public_id = 'many'), g,
+             CASE WHEN g % 2 = 0 THEN 45.75 ELSE 48.86 END, CASE WHEN g % 2 = 0 THEN 4.8 ELSE 2.35 END, 'address'
+      FROM generate_series(1, 20000) AS g;
+    `);
+    expect(await share()).toBeCloseTo(0.5, 1);
+    await db.exec(`DELETE FROM project WHERE public_id = 'many'`);
   });
 
   it('follows locations that move, appear and go', async () => {

@@ -10,7 +10,8 @@
  * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
  * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 true when the matches of the words, box,
  * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL); $23
- * method codes (any).
+ * method codes (any); $24 NULL, or the ids of the search's first $20 matches when the search
+ * has no facet filter (its sample: SEARCH_PROJECTS_SQL's first row).
  * Rows: facet, code, label, count, and whether the counts are exact (false past $20 matches).
  */
 export const SEARCH_FACETS_SQL = /* sql */ `
@@ -27,7 +28,10 @@ base AS (
          (cardinality($23::text[]) = 0 OR p.methods && $23::text[]) AS by_method
   FROM project p
   CROSS JOIN query q
-  WHERE p.published
+  -- The search's own sample of matches when it has no facet filter ($24, the same rows this
+  -- would find): read by id, not found again. A constant $24 leaves one branch at planning.
+  WHERE ($24::int[] IS NOT NULL AND p.id = ANY ($24::int[]))
+  OR ($24::int[] IS NULL AND p.published
     AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
     -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
     -- index), then their locations. The radius as an array of project ids: indexable on the
@@ -46,7 +50,7 @@ base AS (
                                + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
                 <= $12::float8)))
     AND cardinality(p.public_partners) > 0
-    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
+    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz))
   -- Newest ids first (see NEWEST_FIRST in search-projects.query.ts): $22 true when dense.
   ORDER BY CASE WHEN $22::boolean THEN p.id ELSE p.id + 0 END DESC
   LIMIT $20::int

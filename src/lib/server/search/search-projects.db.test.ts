@@ -8,7 +8,12 @@ import { getProjectPage } from '../projects/get-project-page.ts';
 import { matchingProjectIds } from './matching-project-ids.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { getSearchOptions } from './search-options.ts';
-import { searchFacetCounts, searchFacets, searchProjects } from './search-projects.ts';
+import {
+  searchFacetCounts,
+  searchFacets,
+  searchProjects,
+  searchProjectsWithSample,
+} from './search-projects.ts';
 
 describe('searchProjects on the demo projects', () => {
   let db: Database;
@@ -217,6 +222,29 @@ describe('searchProjects on the demo projects', () => {
     const partnerCount = facets.partner[0]?.count ?? 0;
     expect(partnerCount).toBeGreaterThan(100);
     expect(partnerCount).toBeLessThan(220);
+  });
+
+  it('counts facets on the search own sample of matches when it has no facet filter', async () => {
+    for (const query of ['q=solidaire', 'per_page=5', 'q=solidaire&bbox=-5,41,10,52', 'q=zzzz']) {
+      const params = parseSearchParams(new URLSearchParams(query));
+      for (const countLimit of [30, 300]) {
+        const { sample } = await searchProjectsWithSample(db, params, { countLimit });
+        expect(sample).not.toBeNull();
+        const shared = await searchFacetCounts(db, params, { countLimit, sample });
+        expect(shared, `${query} counted up to ${countLimit}`).toEqual(
+          await searchFacetCounts(db, params, { countLimit }),
+        );
+      }
+    }
+    // The sample is what is counted (so the comparison above compared the two ways)...
+    const all = parseSearchParams(new URLSearchParams(''));
+    expect((await searchFacetCounts(db, all, { sample: [] })).facets.partner).toEqual([]);
+    // ...unless a facet filter is set: facets then count other matches than the search.
+    const themed = parseSearchParams(new URLSearchParams('theme=EMP'));
+    expect((await searchFacetCounts(db, themed, { sample: [] })).facets.partner).not.toEqual([]);
+    // A later page past the threshold asks for more matches: no shared sample.
+    const later = parseSearchParams(new URLSearchParams('per_page=10&page=3'));
+    expect((await searchProjectsWithSample(db, later, { countLimit: 20 })).sample).toBeNull();
   });
 
   it('says when facet counts are estimated, even when the total is exact', async () => {

@@ -10,6 +10,8 @@ matches are taken from the newest id down), $18 at most this many extra name mat
  * are ranked past the first $17 matches; $19 maturity stages (any); $20 true when the matches
  * are dense (see NEWEST_FIRST); $21 method codes (any). Rows: the total (on every row), then the page's ids in
  * order with their distance to the point (and the estimated total past the threshold); one row with a null id when the page is empty.
+ * The first row also carries the ids of the first $17 matches (sample), on which facets can be
+ * counted when no facet filter is set (SEARCH_FACETS_SQL $24).
  *
  * Relevance is bounded so that a broad word ("projet") does not rank every project: the
  * candidates are the first $17 matches (all of them below the threshold) plus, past it, up to
@@ -47,13 +49,16 @@ const MATCHES = /* sql */ `
   AND (cardinality($21::text[]) = 0 OR p.methods && $21::text[])`;
 
 /**
- * MATCHES for projects whose name matches: the name is part of the full text, so the full-text
- * condition (still needed for "-exclusions" outside the name) is checked on these rows only,
- * never collected through the word index (IS TRUE hides it from the planner): for a frequent
- * word that index scan read every project that has it (at 1,000,000 projects, 280,000 entries
- * and 80 ms, to narrow 35,000 name matches that it did not narrow).
+ * MATCHES for name matches, which the name index finds. The name comes first in the search
+ * vector, with the same positions, so a name match is a match, unless the query excludes a word
+ * ('!', which may be in the presentation): only then is the search vector read, and not through
+ * its own index (coalesce: no index has that expression), whose scan of a frequent word would
+ * cost more than the name matches.
  */
-const NAME_MATCHES = MATCHES.replace('p.search_vector @@ q.tsq', '(p.search_vector @@ q.tsq) IS TRUE');
+const NAME_MATCHES = MATCHES.replace(
+  'p.search_vector @@ q.tsq',
+  `(strpos($1::text, '!') = 0 OR coalesce(p.search_vector, ''::tsvector) @@ q.tsq)`,
+);
 
 const KM = /* sql */ `(
   SELECT min(111.195 * sqrt(power(l.latitude - $10::float8, 2)
@@ -75,39 +80,47 @@ const QUERY = /* sql */ `(SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsque
 
 export const SEARCH_PROJECTS_SQL = /* sql */ `
 WITH capped AS MATERIALIZED (
-  -- Ranked after the limit: ts_rank_cd reads the whole vector, only the kept rows pay for it.
+  -- Ranked after the limit: ts_rank_cd reads the whole vector, only the kept rows pay for it;
+  -- the sort that finds them carries ids, not vectors.
   SELECT m.id, m.first_seen_at,
          CASE WHEN $14::text = 'relevance' AND m.tsq IS NOT NULL
-              THEN ts_rank_cd(m.search_vector, m.tsq) + CASE WHEN m.name_vector @@ m.tsq THEN 1 ELSE 0 END
+              THEN ts_rank_cd(v.search_vector, m.tsq) + CASE WHEN v.name_vector @@ m.tsq THEN 1 ELSE 0 END
          END AS rank
   FROM (
-    SELECT p.id, p.first_seen_at, p.search_vector, p.name_vector, q.tsq
+    SELECT p.id, p.first_seen_at, q.tsq
     FROM project p CROSS JOIN ${QUERY}
     WHERE ${MATCHES}
     ORDER BY ${NEWEST_FIRST}
     LIMIT $17::int
   ) AS m
+  LEFT JOIN project v ON $14::text = 'relevance' AND m.tsq IS NOT NULL AND v.id = m.id
 ),
 counted AS (
   -- Past the threshold, the total is estimated: the matches found per id scanned (newest id
   -- down), over the whole range of ids.
-  SELECT c.total,
+  SELECT c.total, c.sample,
          CASE WHEN c.total >= $17::int
               THEN greatest(c.total, round(c.total * (r.hi - r.lo + 1)::numeric / (r.hi - c.lowest + 1))::int)
          END AS estimate
-  FROM (SELECT count(*)::int AS total, min(id) AS lowest FROM capped) AS c,
+  FROM (SELECT count(*)::int AS total, min(id) AS lowest, array_agg(id) AS sample FROM capped) AS c,
        (SELECT max(id) AS hi, min(id) AS lo FROM project) AS r
 ),
 candidates AS (
   SELECT id, first_seen_at, rank FROM capped WHERE $14::text = 'relevance'
   UNION
-  (SELECT p.id, p.first_seen_at, ts_rank_cd(p.search_vector, q.tsq) + 1
-   FROM project p CROSS JOIN ${QUERY}
-   WHERE $14::text = 'relevance' AND q.tsq IS NOT NULL
-     AND (SELECT total FROM counted) >= $17::int
-     AND p.name_vector @@ q.tsq AND ${NAME_MATCHES}
-   ORDER BY ${NEWEST_FIRST}
-   LIMIT $18::int)
+  -- Ranked after the limit, as capped; the sort carries ids only (not the vectors).
+  SELECT n.id, n.first_seen_at, ts_rank_cd(v.search_vector, q.tsq) + 1
+  FROM (
+    SELECT p.id, p.first_seen_at
+    FROM project p CROSS JOIN ${QUERY}
+    WHERE $14::text = 'relevance' AND q.tsq IS NOT NULL
+      AND (SELECT total FROM counted) >= $17::int
+      AND p.name_vector @@ q.tsq AND ${NAME_MATCHES}
+    ORDER BY ${NEWEST_FIRST}
+    LIMIT $18::int
+  ) AS n
+  JOIN project v ON v.id = n.id
+  CROSS JOIN ${QUERY}
 ),
 page AS (
   (SELECT c.id, c.first_seen_at FROM candidates c
@@ -130,7 +143,8 @@ page AS (
    LIMIT $15::int OFFSET $16::int)
 ),
 ordered AS (SELECT page.id, row_number() OVER () AS n FROM page)
-SELECT counted.total, counted.estimate, o.id, near.km
+SELECT counted.total, counted.estimate, o.id, near.km,
+       CASE WHEN coalesce(o.n, 1) = 1 THEN coalesce(counted.sample, '{}') END AS sample
 FROM counted
 LEFT JOIN ordered o ON true
 LEFT JOIN LATERAL (SELECT ${KM.replaceAll('p.id', 'o.id')} AS km) AS near ON true
@@ -145,5 +159,9 @@ ORDER BY o.n
 export const SEARCH_MATCH_ESTIMATE_SQL = /* sql */ `
 EXPLAIN (FORMAT JSON)
 SELECT 1 FROM project p CROSS JOIN ${QUERY}
-WHERE ${MATCHES.replaceAll('$19::', '$14::').replaceAll('$21::', '$15::')}
+WHERE ${MATCHES.replaceAll('$19::', '$14::')
+  .replaceAll('$21::', '$15::')
+  // Published projects are credited, nearly all of them; the planner, which has no statistics
+  // for an expression, would take a third of them and expect 3 times too few matches.
+  .replace('AND cardinality(p.public_partners) > 0', '')}
 `;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
+import { BOX_SHARE_SQL } from './box-share.query.ts';
 import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
@@ -108,15 +109,29 @@ export async function matchesAreDense(
   methods: string[],
   countLimit: number,
 ): Promise<boolean> {
+  // A box ($6–$9): the planner assumes 0.5 % of projects in any box, so the estimate leaves the
+  // box out and takes the share of locations a sample finds in it.
+  const box = filterValues.slice(4, 8);
+  const boxShare = box[0] === null ? null : await sampledBoxShare(db, box);
+  const values =
+    boxShare === null
+      ? filterValues
+      : [...filterValues.slice(0, 4), null, null, null, null, ...filterValues.slice(8)];
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
     tsquery,
-    ...filterValues,
+    ...values,
     stages,
     methods,
   ]);
   const plan = row?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  return (parsed[0]?.Plan['Plan Rows'] ?? 0) >= DENSE_FACTOR * countLimit;
+  const rows = (parsed[0]?.Plan['Plan Rows'] ?? 0) * (boxShare ?? 1);
+  return rows >= DENSE_FACTOR * countLimit;
+}
+
+async function sampledBoxShare(db: Queryable, box: unknown[]): Promise<number | null> {
+  const [row] = await db.query<{ share: number | null }>(BOX_SHARE_SQL, box);
+  return row?.share ?? null;
 }
 /** Dense: the planner expects at least this many times the threshold of matches. */
 const DENSE_FACTOR = 10;
@@ -132,6 +147,19 @@ export async function searchProjects(
   params: SearchParams,
   options: SearchOptionsArg = {},
 ): Promise<SearchResultView> {
+  return (await searchProjectsWithSample(db, params, options)).result;
+}
+
+/**
+ * searchProjects, and the ids of the first countLimit matches (newest first) that it counted:
+ * the facets' sample too when the search has no facet filter (null when the page asked for
+ * more matches than countLimit, so that the facets' sample stays the same).
+ */
+export async function searchProjectsWithSample(
+  db: Queryable,
+  params: SearchParams,
+  options: SearchOptionsArg = {},
+): Promise<{ result: SearchResultView; sample: number[] | null }> {
   const countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
   const prepared = options.prepared ?? (await prepareQuery(db, params.q));
   const offset = params.cursor ? decodeCursor(params.cursor) : (params.page - 1) * params.perPage;
@@ -144,6 +172,7 @@ export async function searchProjects(
     estimate: number | null;
     id: number | null;
     km: number | null;
+    sample: number[] | null;
   }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
     ...filters,
@@ -174,7 +203,8 @@ export async function searchProjects(
     };
   });
   const page = Math.floor(offset / params.perPage) + 1;
-  return {
+  const sample = capped === countLimit ? (rows[0]?.sample ?? []) : null;
+  const result: SearchResultView = {
     params,
     total: counted,
     totalExact,
@@ -186,6 +216,7 @@ export async function searchProjects(
     items,
     didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
+  return { result, sample };
 }
 
 /** An estimate rounded to two significant digits ("environ 12 000"). */
@@ -241,6 +272,23 @@ export interface FacetOptions {
   countLimit?: number;
   now?: Date;
   prepared?: PreparedQuery;
+  /**
+   * The search's sample (searchProjectsWithSample, same countLimit and now): when the search
+   * has no facet filter, the facets count these matches instead of finding them again.
+   */
+  sample?: number[] | null;
+}
+
+/** Whether a search filters on a facet (its facets then count other matches than it does). */
+export function hasFacetFilter(params: SearchParams): boolean {
+  return (
+    params.themes.length > 0 ||
+    params.publics.length > 0 ||
+    params.partners.length > 0 ||
+    params.stages.length > 0 ||
+    params.methods.length > 0 ||
+    territoryCodes(params).length > 0
+  );
 }
 
 /** Disjunctive facet counts for the current search. */
@@ -274,14 +322,10 @@ export async function searchFacetCounts(
   // The facets' sample leaves out the filters that facets count (theme, public, partner,
   // territory, stage, method): its density is that of the words, box, radius and freshness.
   const [, , , , ...geoAndFreshness] = filters;
-  const dense = await matchesAreDense(
-    db,
-    prepared.tsquery,
-    [[], [], [], [], ...geoAndFreshness],
-    [],
-    [],
-    countLimit,
-  );
+  const sample = options.sample && !hasFacetFilter(params) ? options.sample : null;
+  const dense =
+    !sample &&
+    (await matchesAreDense(db, prepared.tsquery, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
   const rows = await db.query<{
     facet: FacetName;
     code: string;
@@ -301,6 +345,7 @@ export async function searchFacetCounts(
     params.stages,
     dense,
     params.methods,
+    sample,
   ]);
   const selected: Record<FacetName, string[]> = {
     theme: params.themes,

@@ -27,6 +27,14 @@ describe('search text', () => {
     expect(parseQueryTerms('  "" - ; ')).toEqual([]);
   });
 
+  it('counts a term typed twice once, accents and case aside', () => {
+    expect(build('culture Culture')).toBe("'culture':*");
+    expect(build('projet numérique projet numerique')).toBe("'projet' & 'numérique':*");
+    expect(build('emploi -jeunes emploi -jeunes')).toBe("'emploi' & !'jeunes'");
+    // An exclusion of a word searched is another term.
+    expect(build('emploi -emploi')).toBe("'emploi' & !'emploi'");
+  });
+
   it('makes the last word a prefix and ANDs the terms', () => {
     expect(build('epicerie solidaire')).toBe("'epicerie' & 'solidaire':*");
     expect(build('jeune')).toBe("'jeune':*");

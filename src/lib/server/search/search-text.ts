@@ -29,15 +29,24 @@ function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []).filter((w) => !EXTRA_STOP_WORDS.has(w));
 }
 
-/** Splits a query into words, "phrases" and -exclusions. */
+/**
+ * Splits a query into words, "phrases" and -exclusions. A term typed twice counts once ("projet
+ * projet" is "projet"): the query means the same, and the planner, which takes its words as
+ * independent, would expect far fewer matches than there are.
+ */
 export function parseQueryTerms(q: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
   for (const match of q.matchAll(/(-?)"([^"]*)"?|(-?)([^\s"]+)/g)) {
     const negated = (match[1] ?? match[3]) === '-';
     const isPhrase = match[2] !== undefined;
     const words = wordsOf(isPhrase ? (match[2] ?? '') : (match[4] ?? ''));
     if (!words.length) continue;
-    terms.push({ words, phrase: isPhrase || words.length > 1, negated });
+    const term = { words, phrase: isPhrase || words.length > 1, negated };
+    const key = JSON.stringify([term.negated, term.phrase, words.map(foldWord)]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    terms.push(term);
   }
   return terms;
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../platform/db/database.ts';
 import { type FacetSearch, searchParamsToQuery } from './parse-search-params.ts';
 import type { FacetsView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_DATA_VERSION_SQL } from './search-data-version.query.ts';
-import { prepareQuery, searchFacetCounts, searchProjects } from './search-projects.ts';
+import { prepareQuery, searchFacetCounts, searchProjectsWithSample } from './search-projects.ts';
 
 export interface SearchWithFacets {
   result: SearchResultView;
@@ -19,10 +19,10 @@ export async function searchWithFacets(
   within: FacetSearch | null = null,
 ): Promise<SearchWithFacets> {
   const prepared = await prepareQuery(db, params.q);
-  const result = await searchProjects(db, params, { prepared, now });
+  const { result, sample } = await searchProjectsWithSample(db, params, { prepared, now });
   const counts = within
-    ? await searchFacetCounts(db, params, { prepared, now, within, limit: within.limit })
-    : await searchFacetCounts(db, params, { prepared, now });
+    ? await searchFacetCounts(db, params, { prepared, now, sample, within, limit: within.limit })
+    : await searchFacetCounts(db, params, { prepared, now, sample });
   return { result, facets: counts.facets, facetsExact: counts.exact };
 }
 
