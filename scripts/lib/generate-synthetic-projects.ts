@@ -72,10 +72,18 @@ export async function generateSyntheticProjects(db: Queryable, count: number): P
             RETURNING id, stable_key
           ),
           projects AS (
-            INSERT INTO project (public_id, slug, name, carrier, summary, themes, keywords, licence, first_seen_at, last_seen_at)
+            -- With the territory codes and credits that its location and source give it (as
+            -- the triggers of migration 0007 derive them): else these triggers rewrite every
+            -- project, its word vectors recomputed and reindexed, twice.
+            INSERT INTO project (public_id, slug, name, carrier, summary, themes, keywords, licence, first_seen_at, last_seen_at,
+                                 territory_codes, public_partners, public_last_seen_at)
             SELECT 'syn' || lpad(n::text, 7, '0'), 'synthetique-' || n, g.name, g.carrier, g.summary,
                    ARRAY(SELECT DISTINCT unnest(g.themes)), coalesce(c.name, ''), 'CC-BY-SA-4.0',
-                   now() - make_interval(days => n % 900), now()
+                   now() - make_interval(days => n % 900), now(),
+                   ARRAY(SELECT code FROM unnest(ARRAY['R:' || c.region_code, 'D:' || c.departement_code,
+                                                       'E:' || c.epci_code, 'C:' || c.insee_code]) AS code
+                         WHERE code IS NOT NULL ORDER BY code),
+                   (SELECT ARRAY[slug] FROM partner WHERE id = $4 AND status = 'active'), now()
             FROM generated g LEFT JOIN commune c ON c.insee_code = g.insee
             RETURNING id, public_id
           ),

@@ -22,8 +22,23 @@ export function describeDatabaseUrl(url: string): string {
   return `PostgreSQL at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }
 
+/**
+ * Settings of every connection. work_mem: a search collects the matches of a broad word as a
+ * bitmap of table pages, and past work_mem (PostgreSQL's default, 4 MB) the bitmap keeps pages
+ * only, so every row of those pages is read and its text matched again (at 1,000,000 projects,
+ * 130,000 rows rechecked for 8,000 matches: the search's p95 went from 290-340 ms to 240 ms with
+ * 32 MB). A sort or hash of any query may use that much, a few per query: a server holding
+ * (pool size × processes) connections needs that memory. A DATABASE_URL with its own `options`
+ * parameter replaces this one.
+ */
+export const POSTGRES_SESSION_OPTIONS = '-c work_mem=32MB';
+
 export async function openPostgresDatabase(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    options: POSTGRES_SESSION_OPTIONS,
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
