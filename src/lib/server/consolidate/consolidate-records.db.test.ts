@@ -11,6 +11,7 @@ import type { Database } from '../platform/db/database.ts';
 import { consolidateRecords } from './consolidate-records.ts';
 import { findRedirect } from './duplicates/find-redirect.ts';
 import { decideDuplicate, listPendingDuplicates } from './duplicates/resolve-duplicates.ts';
+import { locationsBox } from './project-rows.ts';
 import { sourceReports } from './source-report.ts';
 
 const PER_SITE_FILE = fromAppRoot('data/demo/ffe-laureats-2019-une-ligne-par-site.csv');
@@ -63,6 +64,22 @@ describe('consolidateRecords', () => {
     db = await openDemoDatabase();
   });
   afterAll(() => db.close());
+
+  it('writes each project with the locations box the trigger would compute (so it never rewrites them)', async () => {
+    const rows = await db.query<{
+      box: string | null;
+      locations: { latitude: number | null; longitude: number | null }[];
+    }>(
+      `SELECT p.locations_box::text AS box,
+              coalesce((SELECT json_agg(json_build_object('latitude', l.latitude, 'longitude', l.longitude))
+                        FROM project_location l WHERE l.project_id = p.id), '[]') AS locations
+       FROM project p`,
+    );
+    expect(rows.filter((r) => r.box !== null).length).toBeGreaterThan(100);
+    for (const row of rows) {
+      expect(locationsBox(row.locations)).toBe(row.box);
+    }
+  });
 
   it('has nothing to do right after an import (incremental)', async () => {
     const report = await db.transaction((tx) => consolidateRecords(tx));

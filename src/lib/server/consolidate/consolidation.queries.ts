@@ -83,30 +83,31 @@ const PROJECT_RECORD = `id int, public_id text, slug text, name text, carrier te
   keywords text, licence text, first_seen_at timestamptz, last_seen_at timestamptz, maturity text, scale text,
   image_url text, distinctions text[], theme_origins jsonb, field_sources jsonb, quality_score int,
   published boolean, name_key text, carrier_key text, website_domain text, territory_codes text[],
-  public_partners text[], public_last_seen_at timestamptz`;
+  locations_box text, public_partners text[], public_last_seen_at timestamptz`;
 
 /**
  * New projects ($1: JSON array); an excluded record's project is created unpublished. Territory
- * codes and public credits come with the row as the search triggers will find them (codes sorted
- * here, as the triggers sort them), so that the triggers do not rewrite every new project.
+ * codes, the locations' box and public credits come with the row as the search triggers will find
+ * them (codes sorted here, as the triggers sort them), so that the triggers do not rewrite every
+ * new project (a rewrite recomputes its generated search vectors).
  */
 export const INSERT_PROJECTS = `
 INSERT INTO project (public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes,
   subthemes, publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url,
   distinctions, theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain,
-  territory_codes, public_partners, public_last_seen_at, methods)
+  territory_codes, locations_box, public_partners, public_last_seen_at, methods)
 SELECT public_id, slug, name, carrier, summary, website, contact_email, contact_phone, themes, subthemes,
   publics, tags, keywords, licence, first_seen_at, last_seen_at, maturity, scale, image_url, distinctions,
   theme_origins, field_sources, quality_score, published, name_key, carrier_key, website_domain,
-  ARRAY(SELECT DISTINCT c FROM unnest(territory_codes) AS c ORDER BY c), public_partners, public_last_seen_at,
-  methods
+  ARRAY(SELECT DISTINCT c FROM unnest(territory_codes) AS c ORDER BY c), locations_box::box, public_partners,
+  public_last_seen_at, methods
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 RETURNING id, public_id AS "publicId"`;
 
 /**
  * Updates projects in place (id, slug and public id never change) only where something differs.
- * Territory codes as INSERT_PROJECTS writes them; they do not count as a difference (the
- * location triggers keep them right).
+ * Territory codes and the box as INSERT_PROJECTS writes them; they do not count as a difference
+ * (the location triggers keep them right).
  */
 export const UPDATE_PROJECTS = `
 UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, website = x.website,
@@ -116,7 +117,8 @@ UPDATE project p SET name = x.name, carrier = x.carrier, summary = x.summary, we
   image_url = x.image_url, distinctions = x.distinctions, theme_origins = x.theme_origins,
   field_sources = x.field_sources, quality_score = x.quality_score, name_key = x.name_key,
   carrier_key = x.carrier_key, website_domain = x.website_domain, methods = x.methods,
-  territory_codes = ARRAY(SELECT DISTINCT c FROM unnest(x.territory_codes) AS c ORDER BY c), updated_at = now()
+  territory_codes = ARRAY(SELECT DISTINCT c FROM unnest(x.territory_codes) AS c ORDER BY c),
+  locations_box = x.locations_box::box, updated_at = now()
 FROM json_to_recordset($1::json) AS x(${PROJECT_RECORD})
 WHERE p.id = x.id
   AND ROW(p.name, p.carrier, p.summary, p.website, p.contact_email, p.contact_phone, p.themes, p.subthemes,

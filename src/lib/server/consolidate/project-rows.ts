@@ -26,6 +26,24 @@ export function territoryCodes(locations: readonly ProjectLocationFields[]): str
   return [...codes];
 }
 
+/**
+ * The box around the located locations, as migration 0012's trigger computes it (the text form
+ * of box(point(min lon, min lat), point(max lon, max lat))), for the same reason; null when none
+ * is located.
+ */
+export function locationsBox(
+  locations: readonly Pick<ProjectLocationFields, 'latitude' | 'longitude'>[],
+): string | null {
+  const located = locations.filter((l) => l.latitude !== null && l.longitude !== null) as {
+    latitude: number;
+    longitude: number;
+  }[];
+  if (!located.length) return null;
+  const lons = located.map((l) => l.longitude);
+  const lats = located.map((l) => l.latitude);
+  return `(${Math.max(...lons)},${Math.max(...lats)}),(${Math.min(...lons)},${Math.min(...lats)})`;
+}
+
 /** A project row for INSERT_PROJECTS / UPDATE_PROJECTS from fields in the common schema. */
 export function projectRow(
   f: StoredFields,
@@ -58,6 +76,7 @@ export function projectRow(
     carrier_key: normalizeKey(f.carrier ?? ''),
     website_domain: websiteDomain(f.website),
     territory_codes: territoryCodes(f.locations),
+    locations_box: locationsBox(f.locations),
   };
 }
 
