@@ -114,7 +114,8 @@ export async function setPartnerCommand(argv: string[]): Promise<number> {
       return { partner, report };
     });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ partner, consolidation: report }, null, 2)}\n`);
+      const { id: _id, ...shown } = partner;
+      process.stdout.write(`${JSON.stringify({ partner: shown, consolidation: report }, null, 2)}\n`);
       return 0;
     }
     process.stdout.write(describePartner(partner));
