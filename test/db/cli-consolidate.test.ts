@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTadata } from '../support/run-tadata.ts';
 import { createEmptyPostgresDatabase, testDatabaseKind } from '../support/test-database.ts';
-
-const run = promisify(execFile);
 
 /** The consolidation commands as a user runs them, on PGlite in a temporary DATA_DIR or on PostgreSQL. */
 describe(`tadata consolidate, duplicates, tags, geocode (${testDatabaseKind()})`, () => {
@@ -28,15 +25,7 @@ describe(`tadata consolidate, duplicates, tags, geocode (${testDatabaseKind()})`
   });
   afterAll(async () => drop?.());
 
-  async function tadata(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/tadata.js', ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const tadata = (...args: string[]) => runTadata(args, env);
 
   it('rebuilds the imported projects with --full, and reports per source', async () => {
     const imported = await tadata(

@@ -2,6 +2,7 @@ import { getApp } from '$lib/server/app.ts';
 import { pageLocale } from '$lib/server/i18n/messages.ts';
 import { memoize } from '$lib/server/platform/memo.ts';
 import { getHomeData } from '$lib/server/projects/get-home-data.ts';
+import { localizeThemeTree } from '$lib/server/search/localize-search-terms.ts';
 import { getSearchOptions } from '$lib/server/search/search-options.ts';
 import { termLabels } from '$lib/server/taxonomy/term-labels.ts';
 import type { PageServerLoad } from './$types';
@@ -14,9 +15,5 @@ export const load: PageServerLoad = async ({ url }) => {
     const counts = new Map(home.themes.map((theme) => [theme.code, theme.count]));
     return { themes: options.themes.map((theme) => ({ ...theme, count: counts.get(theme.code) ?? 0 })) };
   });
-  return {
-    themes: labels
-      .terms('theme', page.themes)
-      .map((theme) => ({ ...theme, children: labels.terms('subtheme', theme.children) })),
-  };
+  return { themes: localizeThemeTree(page.themes, labels) };
 };

@@ -144,11 +144,8 @@ ON CONFLICT (raw_record_id) DO UPDATE SET source_url = excluded.source_url, lice
   last_seen_at = excluded.last_seen_at, excluded = excluded.excluded, unmapped_tags = excluded.unmapped_tags,
   fields = excluded.fields`;
 
-/**
- * The contributing sources of those projects ($1) that have several: live, not excluded, from
- * an active partner. A merged project is rebuilt from them.
- */
-export const MERGED_PROJECT_SOURCES = `
+/** The contributing sources of the projects the subquery lists: live, not excluded, from an active partner. */
+const MERGED_SOURCES_OF = (projects: string) => `
 SELECT ps.project_id AS "projectId", s.slug AS "sourceSlug", s.trust, ps.last_seen_at AS "lastSeenAt",
        ps.licence, ps.fields
 FROM project_source ps
@@ -156,25 +153,21 @@ JOIN source s ON s.id = ps.source_id
 JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
 JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL
 WHERE ps.fields IS NOT NULL AND NOT ps.excluded
-  AND ps.project_id IN (
-    SELECT project_id FROM project_source WHERE project_id = ANY ($1::int[])
-    GROUP BY project_id HAVING count(*) > 1)
+  AND ps.project_id IN (${projects})
 ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
+
+/** The contributing sources of those projects ($1) that have several: a merged project is rebuilt from them. */
+export const MERGED_PROJECT_SOURCES = MERGED_SOURCES_OF(`
+    SELECT project_id FROM project_source WHERE project_id = ANY ($1::int[])
+    GROUP BY project_id HAVING count(*) > 1`);
 
 /**
  * MERGED_PROJECT_SOURCES for every project (a full run of every source): one grouping of the
  * provenance instead of an id array as long as the table, which the planner may test row by row.
  */
-export const ALL_MERGED_PROJECT_SOURCES = `
-SELECT ps.project_id AS "projectId", s.slug AS "sourceSlug", s.trust, ps.last_seen_at AS "lastSeenAt",
-       ps.licence, ps.fields
-FROM project_source ps
-JOIN source s ON s.id = ps.source_id
-JOIN partner pa ON pa.id = ps.partner_id AND pa.status = 'active'
-JOIN raw_record r ON r.id = ps.raw_record_id AND r.gone_at IS NULL
-WHERE ps.fields IS NOT NULL AND NOT ps.excluded
-  AND ps.project_id IN (SELECT project_id FROM project_source GROUP BY project_id HAVING count(*) > 1)
-ORDER BY ps.project_id, s.slug, ps.raw_record_id`;
+export const ALL_MERGED_PROJECT_SOURCES = MERGED_SOURCES_OF(
+  `SELECT project_id FROM project_source GROUP BY project_id HAVING count(*) > 1`,
+);
 
 /**
  * The locations past each project's new count ($1: JSON array of {project_id, count}). With

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facetLinks, toggleFacet } from './facet-links.ts';
-import { parseSearchParams } from './parse-search-params.ts';
+import { FACET_NAMES, parseSearchParams } from './parse-search-params.ts';
 import type { FacetsView } from './search.views.ts';
 
 const parse = (q: string) => parseSearchParams(new URLSearchParams(q));
@@ -57,20 +57,7 @@ describe('facet links', () => {
   });
 
   it('keeps a searched facet with no value, so that its search box stays', () => {
-    const facets = Object.fromEntries(
-      [
-        'theme',
-        'subtheme',
-        'public',
-        'partner',
-        'stage',
-        'method',
-        'region',
-        'departement',
-        'epci',
-        'commune',
-      ].map((n) => [n, []]),
-    ) as unknown as FacetsView;
+    const facets = Object.fromEntries(FACET_NAMES.map((n) => [n, []])) as unknown as FacetsView;
     expect(facetLinks(parse('departement=69'), facets)).toEqual([]);
     const kept = facetLinks(parse('departement=69'), facets, '/recherche', 'commune');
     expect(kept).toEqual([{ name: 'commune', values: [], searchable: true }]);

@@ -7,6 +7,7 @@ import {
 } from '$lib/server/consolidate/duplicates/resolve-duplicates.ts';
 import { InvalidParameterError } from '$lib/server/errors.ts';
 import { apiError } from '$lib/server/http/api-response.ts';
+import { readJsonBody } from '$lib/server/http/read-json-body.ts';
 import { adminRefusal } from '$lib/server/http/require-admin.ts';
 import type { RequestHandler } from './$types';
 
@@ -58,21 +59,11 @@ export const POST: RequestHandler = async ({ request }) => {
   const refusal = adminRefusal(config.adminToken, request);
   if (refusal) return refusal;
   try {
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      throw new InvalidParameterError(
-        'body',
-        'must be JSON: {"projects": [id, id], "decision": "merge"|"reject"}',
-      );
-    }
-    const parsed = decisionBody.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InvalidParameterError(String(issue?.path[0] ?? 'body'), issue?.message ?? 'invalid');
-    }
-    const { projects, decision } = parsed.data;
+    const { projects, decision } = await readJsonBody(
+      request,
+      decisionBody,
+      '{"projects": [id, id], "decision": "merge"|"reject"}',
+    );
     await db.transaction((tx) => decideDuplicate(tx, projects, decision));
     return json({ data: { decision, projects } }, { headers: NO_STORE });
   } catch (error) {

@@ -2,8 +2,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app.ts';
 import { changeTagRule, type TagRuleChange } from '$lib/server/consolidate/change-tag-rule.ts';
-import { InvalidParameterError } from '$lib/server/errors.ts';
 import { apiError } from '$lib/server/http/api-response.ts';
+import { readJsonBody } from '$lib/server/http/read-json-body.ts';
 import { adminRefusal } from '$lib/server/http/require-admin.ts';
 import type { RequestHandler } from './$types';
 
@@ -16,21 +16,12 @@ const ruleBody = z.object({
 });
 
 async function readChange(request: Request): Promise<TagRuleChange> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new InvalidParameterError(
-      'body',
-      'must be JSON: {"partner": slug, "tag": text, "codes": [code…] | null}',
-    );
-  }
-  const parsed = ruleBody.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidParameterError(String(issue?.path[0] ?? 'body'), issue?.message ?? 'invalid');
-  }
-  return { partnerSlug: parsed.data.partner, tag: parsed.data.tag, codes: parsed.data.codes };
+  const body = await readJsonBody(
+    request,
+    ruleBody,
+    '{"partner": slug, "tag": text, "codes": [code…] | null}',
+  );
+  return { partnerSlug: body.partner, tag: body.tag, codes: body.codes };
 }
 
 /**
