@@ -22,7 +22,7 @@ describe('termLabels', () => {
     expect(english.label('theme', 'SAN', 'Santé')).toBe('Health');
     expect(english.label('subtheme', 'EDC', 'x')).toBe('Citizenship education');
     // Publics and methods are 2018 tags.
-    expect(english.label('tag2018', 'AGR', 'Agriculture')).toBe('Agriculture');
+    expect(english.label('tag2018', 'AME', 'Aménagement')).toBe('Planning');
     // An unknown code keeps the label it came with.
     expect(english.label('theme', 'NOPE', 'Inconnu')).toBe('Inconnu');
     expect(english.terms('theme', [{ code: 'EMP', label: 'Emploi', count: 3 }])).toEqual([
