@@ -8,6 +8,7 @@ import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
   ANALYZE_RECORD_KEYS,
   ANALYZE_RECORDS,
+  ANALYZE_SEARCH_WORDS,
   ANALYZE_WRITTEN,
   ANALYZE_WRITTEN_KEYS,
   CHANGED_RECORDS_TO_CONSOLIDATE,
@@ -165,7 +166,8 @@ export async function consolidateRecords(
   const rewrite = () =>
     everyProject ? withSearchUpkeepDeferred(db, () => consolidate(db, options)) : consolidate(db, options);
   const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
-  if (options.full) await db.exec(ANALYZE_RECORD_KEYS);
+  if (options.full)
+    await db.exec(report.records >= ANALYZE_FROM ? ANALYZE_SEARCH_WORDS : ANALYZE_RECORD_KEYS);
   else if (report.records >= ANALYZE_FROM) await db.exec(ANALYZE_RECORDS);
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
