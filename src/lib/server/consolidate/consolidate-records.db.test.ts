@@ -89,12 +89,16 @@ describe('consolidateRecords', () => {
   it('rebuilds every project from raw_record.fields alone, identically (--full)', async () => {
     const before = await projectsState(db);
     const [stamp] = await db.query<{ max: Date }>(`SELECT max(updated_at) AS max FROM project`);
+    // A row's xmin is the transaction that last wrote it.
+    const recordVersions = `SELECT id, xmin::text AS version FROM raw_record ORDER BY id`;
+    const recordsBefore = await db.query(recordVersions);
     const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
     expect(full).toMatchObject({ records: 150, created: 0, updated: 150, failed: 0 });
     expect(await projectsState(db)).toEqual(before);
-    // Nothing changed, so nothing was rewritten.
+    // Nothing changed, so nothing was rewritten: neither the projects nor the raw records.
     const [after] = await db.query<{ max: Date }>(`SELECT max(updated_at) AS max FROM project`);
     expect(after?.max).toEqual(stamp?.max);
+    expect(await db.query(recordVersions)).toEqual(recordsBefore);
 
     // From scratch: the projects are gone, the raw records alone bring them back, same ids and URLs.
     await db.exec(`DELETE FROM project_location; DELETE FROM project_source; DELETE FROM project;`);

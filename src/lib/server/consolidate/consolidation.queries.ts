@@ -202,10 +202,14 @@ WHERE ROW(project_location.label, project_location.postal_code, project_location
           excluded.departement_code, excluded.region_code, excluded.latitude, excluded.longitude,
           excluded.precision, excluded.coordinates_flagged)`;
 
-/** Remembers what each record was consolidated with ($1: JSON array of {id, key}). */
+/**
+ * Remembers what each record was consolidated with ($1: JSON array of {id, key}). A record already
+ * marked so is left alone: a full run over unchanged records rewrites none of them.
+ */
 export const MARK_CONSOLIDATED = `
 UPDATE raw_record r SET consolidated_key = x.key
-FROM json_to_recordset($1::json) AS x(id int, key text) WHERE r.id = x.id`;
+FROM json_to_recordset($1::json) AS x(id int, key text)
+WHERE r.id = x.id AND r.consolidated_key IS DISTINCT FROM x.key`;
 
 /**
  * A project is published while one of its source records is still found and not excluded
