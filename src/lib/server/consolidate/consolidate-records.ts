@@ -49,6 +49,8 @@ export interface ConsolidateOptions {
    * the end (a full run on PGlite, where no other reader waits on the locks meanwhile).
    */
   rebuildIndexes?: boolean;
+  /** From this many projects touched, duplicates are found by the full run's blocking (BLOCKING_FROM). */
+  duplicatesBlockingFrom?: number;
 }
 
 /** From this many records read, the run refreshes the planner's statistics (PGlite has no autovacuum). */
@@ -267,7 +269,11 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
   // A run over every source touched every project with a live record: no id list needed.
   await rebuildMergedProjects(db, options.full && !options.sourceIds ? null : [...touched]);
   lap('merged projects');
-  report.duplicates = await resolveDuplicates(db, options.full ? null : [...touched]);
+  report.duplicates = await resolveDuplicates(
+    db,
+    options.full ? null : [...touched],
+    options.duplicatesBlockingFrom,
+  );
   lap('duplicates');
   const changed = options.full
     ? await db.query<{ id: number; live: boolean }>(REFRESH_ALL_PUBLICATION)

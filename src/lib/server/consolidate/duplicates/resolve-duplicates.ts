@@ -60,6 +60,12 @@ interface Prepared extends Omit<DedupRow, 'sourceUrls'> {
 const TRIGRAM_THRESHOLD = '0.5';
 /** Blocks larger than this say little (a common word, a national network): pairs come from other keys. */
 const MAX_BLOCK = 60;
+/**
+ * From this many projects to check, the full run's blocking over every project replaces the index
+ * lookups of their neighbours and the comparison of each with all of them, which grow with the
+ * product of both (a first import of 30,000 records had not finished after 20 minutes on PostgreSQL).
+ */
+export const BLOCKING_FROM = 500;
 
 /** Each value once, sorted: the same row whichever query read it. */
 const distinct = (values: string[]) => [...new Set(values)].sort();
@@ -186,13 +192,21 @@ async function applyMerges(db: Queryable, merges: { absorbed: number; survivor: 
 export async function resolveDuplicates(
   db: Queryable,
   projectIds: number[] | null,
+  blockingFrom = BLOCKING_FROM,
 ): Promise<DuplicatesReport> {
   const report: DuplicatesReport = { candidates: 0, merged: 0, pending: 0 };
   let rows: Prepared[];
   let pairs: [number, number][];
-  if (projectIds === null) {
+  if (projectIds === null || projectIds.length >= blockingFrom) {
     rows = (await db.query<DedupRow>(DEDUP_ROWS_ALL)).map(prepare);
     pairs = candidatePairs(rows);
+    if (projectIds !== null) {
+      // Many projects (a big import): the full run's blocking, kept to the pairs touching them.
+      const touched = new Set(projectIds);
+      pairs = pairs.filter(
+        ([i, j]) => touched.has((rows[i] as Prepared).id) || touched.has((rows[j] as Prepared).id),
+      );
+    }
   } else {
     if (!projectIds.length) return report;
     await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [TRIGRAM_THRESHOLD]);
