@@ -15,6 +15,16 @@ export async function matchingProjectIds(
 ): Promise<number[]> {
   const prepared = await prepareQuery(db, params.q);
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
+  // Exports and the map take every match (up to a large limit): collect them through the
+  // indexes unless they are dense (and their name matches past the limit likewise).
+  const dense = await matchesAreDense(
+    db,
+    prepared.estimate,
+    searchFilterValues(params, now),
+    params.stages,
+    params.methods,
+    limit,
+  );
   const rows = await db.query<{ id: number | null }>(SEARCH_PROJECTS_SQL, [
     prepared.tsquery,
     ...searchFilterValues(params, now),
@@ -24,17 +34,9 @@ export async function matchingProjectIds(
     limit,
     limit,
     params.stages,
-    // Exports and the map take every match (up to a large limit): collect them through the
-    // indexes unless they are dense.
-    await matchesAreDense(
-      db,
-      prepared.tsquery,
-      searchFilterValues(params, now),
-      params.stages,
-      params.methods,
-      limit,
-    ),
+    dense,
     params.methods,
+    dense,
   ]);
   return rows.map((r) => r.id).filter((id): id is number => id !== null);
 }

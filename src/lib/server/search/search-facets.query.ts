@@ -1,3 +1,5 @@
+import { BOX_INSIDE, NEWEST_WALK, QUERY, walkedMatches } from './search-projects.query.ts';
+
 /**
  * Facet counts for a search: for each filter, how many matching projects each value would
  * give. Disjunctive: a filter's own selection is left out of its counts, so the other values of
@@ -14,46 +16,58 @@
  * has no facet filter (its sample: SEARCH_PROJECTS_SQL's first row).
  * Rows: facet, code, label, count, and whether the counts are exact (false past $20 matches).
  */
+const COLUMNS = /* sql */ `
+  p.id, p.themes, p.subthemes, p.publics, p.methods, p.territory_codes, p.public_partners, p.maturity,
+  (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
+  (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
+  (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
+  (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory,
+  (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage,
+  (cardinality($23::text[]) = 0 OR p.methods && $23::text[]) AS by_method`;
+
+/** The matches of the words, box, radius and freshness: the facets count them by filter. */
+const FACET_MATCHES = /* sql */ `
+      p.published
+  AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
+  -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
+  -- index), then their locations. The radius as an array of project ids: indexable on the
+  -- primary key, so it combines (bitmap AND) with the word and array indexes.
+  AND ($6::float8 IS NULL OR (
+        p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
+        AND (${BOX_INSIDE} OR EXISTS (
+          SELECT 1 FROM project_location l
+          WHERE l.project_id = p.id
+            AND l.longitude BETWEEN $6::float8 AND $8::float8
+            AND l.latitude BETWEEN $7::float8 AND $9::float8))))
+  AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
+        SELECT l.project_id FROM project_location l
+        WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
+          AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
+                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
+              <= $12::float8)))
+  AND cardinality(p.public_partners) > 0
+  AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)`;
+
 export const SEARCH_FACETS_SQL = /* sql */ `
-WITH query AS (
-  SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
-),
-base AS (
-  SELECT p.id, p.themes, p.subthemes, p.publics, p.methods, p.territory_codes, p.public_partners, p.maturity,
-         (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
-         (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
-         (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
-         (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory,
-         (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage,
-         (cardinality($23::text[]) = 0 OR p.methods && $23::text[]) AS by_method
-  FROM project p
-  CROSS JOIN query q
-  -- The search's own sample of matches when it has no facet filter ($24, the same rows this
-  -- would find): read by id, not found again. A constant $24 leaves one branch at planning.
-  WHERE ($24::int[] IS NOT NULL AND p.id = ANY ($24::int[]))
-  OR ($24::int[] IS NULL AND p.published
-    AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-    -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
-    -- index), then their locations. The radius as an array of project ids: indexable on the
-    -- primary key, so it combines (bitmap AND) with the word and array indexes.
-    AND ($6::float8 IS NULL OR (
-          p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
-          AND EXISTS (
-            SELECT 1 FROM project_location l
-            WHERE l.project_id = p.id
-              AND l.longitude BETWEEN $6::float8 AND $8::float8
-              AND l.latitude BETWEEN $7::float8 AND $9::float8)))
-    AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
-          SELECT l.project_id FROM project_location l
-          WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
-            AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
-                               + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
-                <= $12::float8)))
-    AND cardinality(p.public_partners) > 0
-    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz))
-  -- Newest ids first (see NEWEST_FIRST in search-projects.query.ts): $22 true when dense.
-  ORDER BY CASE WHEN $22::boolean THEN p.id ELSE p.id + 0 END DESC
-  LIMIT $20::int
+WITH base AS (
+  -- The search's own sample of matches when it has no facet filter ($24, the same rows the
+  -- branches below would find): read by id, not found again. Else the first $20 matches of
+  -- the words, box, radius and freshness, newest id first: walked (NEWEST_WALK) when they are
+  -- dense ($22), collected through the indexes and sorted when they are sparse. Constant $22
+  -- and $24 leave one branch at planning.
+  SELECT ${COLUMNS} FROM project p WHERE $24::int[] IS NOT NULL AND p.id = ANY ($24::int[])
+  UNION ALL
+  (SELECT ${COLUMNS}
+   FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::boolean AND ${walkedMatches(FACET_MATCHES)}
+   ORDER BY p.id DESC
+   LIMIT $20::int)
+  UNION ALL
+  (SELECT ${COLUMNS}
+   FROM project p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND NOT $22::boolean AND ${FACET_MATCHES}
+   ORDER BY p.id + 0 DESC
+   LIMIT $20::int)
 ),
 -- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).
 scale AS (

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
 import { BOX_SHARE_SQL } from './box-share.query.ts';
+import { NORMALIZED_TSQUERY_SQL } from './normalized-tsquery.query.ts';
 import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
@@ -13,7 +14,10 @@ import {
   editDistance,
   foldWord,
   parseQueryTerms,
+  type QueryTerm,
+  withoutRepeatedAlternatives,
 } from './search-text.ts';
+import { SEARCH_WORD_COUNTS_SQL } from './search-word-counts.query.ts';
 import { SEARCH_WORDS_SQL } from './search-words.query.ts';
 import { STAGE_LABELS, type Stage } from './stages.ts';
 
@@ -32,6 +36,12 @@ export interface PreparedQuery {
   tsquery: string;
   /** Folded words that the dictionary does not know, with their nearest known words. */
   unknown: Map<string, string[]>;
+  /**
+   * The normalised tsquery text for the planner's estimate of the matches (matchesAreDense),
+   * null when no word is searched: repeated alternatives left out, and each phrase its rarest
+   * word (withoutRepeatedAlternatives, phraseAsRarestWord).
+   */
+  estimate: string | null;
 }
 
 /** Parses the words, and corrects the misspelt ones against the dictionary of indexed words. */
@@ -64,7 +74,21 @@ export async function prepareQuery(db: Queryable, q: string): Promise<PreparedQu
       if (fixes.length) corrections.set(row.word, [...(corrections.get(row.word) ?? []), ...fixes]);
     }
   }
-  return { tsquery: buildTsQuery(terms, { corrections }), unknown };
+  const tsquery = buildTsQuery(terms, { corrections });
+  return { tsquery, unknown, estimate: tsquery ? await estimateText(db, terms, corrections) : null };
+}
+
+async function estimateText(db: Queryable, terms: QueryTerm[], corrections: Map<string, string[]>) {
+  const phraseWords = terms.filter((t) => t.phrase && !t.negated).flatMap((t) => t.words.map(foldWord));
+  const counts = phraseWords.length
+    ? await db.query<{ word: string; ndoc: number }>(SEARCH_WORD_COUNTS_SQL, [phraseWords])
+    : [];
+  const text = buildTsQuery(terms, {
+    corrections,
+    phraseAsRarestWord: new Map(counts.map((r) => [r.word, r.ndoc])),
+  });
+  const [row] = await db.query<{ tsquery: string }>(NORMALIZED_TSQUERY_SQL, [text]);
+  return withoutRepeatedAlternatives(row?.tsquery ?? '');
 }
 
 export function territoryCodes(params: SearchParams): string[] {
@@ -103,12 +127,24 @@ export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
  */
 export async function matchesAreDense(
   db: Queryable,
-  tsquery: string,
+  estimate: string | null,
   filterValues: unknown[],
   stages: string[],
   methods: string[],
   countLimit: number,
 ): Promise<boolean> {
+  const planned = await plannedMatches(db, estimate, filterValues, stages, methods);
+  return isDense(planned.matches, planned.projects, countLimit);
+}
+
+/** The planner's estimates of the projects, a search's matches and its name matches. */
+async function plannedMatches(
+  db: Queryable,
+  estimate: string | null,
+  filterValues: unknown[],
+  stages: string[],
+  methods: string[],
+): Promise<{ projects: number; matches: number; names: number }> {
   // A box ($6–$9): the planner assumes 0.5 % of projects in any box, so the estimate leaves the
   // box out and takes the share of locations a sample finds in it.
   const box = filterValues.slice(4, 8);
@@ -118,15 +154,27 @@ export async function matchesAreDense(
       ? filterValues
       : [...filterValues.slice(0, 4), null, null, null, null, ...filterValues.slice(8)];
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
-    tsquery,
+    estimate,
     ...values,
     stages,
     methods,
   ]);
   const plan = row?.['QUERY PLAN'];
-  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  const rows = (parsed[0]?.Plan['Plan Rows'] ?? 0) * (boxShare ?? 1);
-  return rows >= DENSE_FACTOR * countLimit;
+  type Node = { 'Plan Rows': number; Plans?: Node[] };
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: Node }];
+  const [projects, matches, names] = (parsed[0]?.Plan.Plans ?? []).map((n) => n['Plan Rows']);
+  const share = boxShare ?? 1;
+  return { projects: projects ?? 0, matches: (matches ?? 0) * share, names: (names ?? 0) * share };
+}
+
+/**
+ * Walking ids reads about limit × projects / matches rows; collecting the matches through the
+ * indexes reads each of them, at several times the cost of a walked row (WALK_COST_RATIO). The
+ * walk wins past the square root of their product; and never below DENSE_FACTOR × limit,
+ * since estimates of combined filters are rough.
+ */
+function isDense(matches: number, projects: number, limit: number): boolean {
+  return matches >= Math.max(DENSE_FACTOR * limit, Math.sqrt((limit * projects) / WALK_COST_RATIO));
 }
 
 async function sampledBoxShare(db: Queryable, box: unknown[]): Promise<number | null> {
@@ -135,11 +183,25 @@ async function sampledBoxShare(db: Queryable, box: unknown[]): Promise<number | 
 }
 /** Dense: the planner expects at least this many times the threshold of matches. */
 const DENSE_FACTOR = 10;
+/**
+ * A match collected through the indexes costs about this many walked rows (PostgreSQL at
+ * 1,000,000 projects: 2,000 rows walked per millisecond, 200 to 250 matches collected).
+ */
+const WALK_COST_RATIO = 10;
+
+/** How the first matches and the name matches are found (see NEWEST_WALK). */
+export interface PlanShape {
+  /** Walk ids newest first (true) or collect the matches through the indexes (false). */
+  walkMatches: boolean;
+  walkNameMatches: boolean;
+}
 
 export interface SearchOptionsArg {
   countLimit?: number;
   now?: Date;
   prepared?: PreparedQuery;
+  /** Forces the plan's shape instead of choosing it from the estimates (tests compare them). */
+  shape?: PlanShape;
 }
 
 export async function searchProjects(
@@ -166,7 +228,7 @@ export async function searchProjectsWithSample(
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
   const filters = searchFilterValues(params, options.now ?? new Date());
   const capped = Math.max(countLimit, offset + params.perPage + 1);
-  const dense = await matchesAreDense(db, prepared.tsquery, filters, params.stages, params.methods, capped);
+  const shape = options.shape ?? (await choosePlanShape(db, prepared, params, filters, capped));
   const rows = await db.query<{
     total: number;
     estimate: number | null;
@@ -182,8 +244,9 @@ export async function searchProjectsWithSample(
     capped,
     NAME_CANDIDATES,
     params.stages,
-    dense,
+    shape.walkMatches,
     params.methods,
+    shape.walkNameMatches,
   ]);
   const estimate = rows[0]?.estimate ?? null;
   const totalExact = estimate === null;
@@ -217,6 +280,20 @@ export async function searchProjectsWithSample(
     didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
   return { result, sample };
+}
+
+async function choosePlanShape(
+  db: Queryable,
+  prepared: PreparedQuery,
+  params: SearchParams,
+  filters: unknown[],
+  capped: number,
+): Promise<PlanShape> {
+  const planned = await plannedMatches(db, prepared.estimate, filters, params.stages, params.methods);
+  return {
+    walkMatches: isDense(planned.matches, planned.projects, capped),
+    walkNameMatches: isDense(planned.names, planned.projects, NAME_CANDIDATES),
+  };
 }
 
 /** An estimate rounded to two significant digits ("environ 12 000"). */
@@ -277,6 +354,8 @@ export interface FacetOptions {
    * has no facet filter, the facets count these matches instead of finding them again.
    */
   sample?: number[] | null;
+  /** Forces walking ids (true) or collecting the matches (false) (tests compare them). */
+  walkMatches?: boolean;
 }
 
 /** Whether a search filters on a facet (its facets then count other matches than it does). */
@@ -324,8 +403,16 @@ export async function searchFacetCounts(
   const [, , , , ...geoAndFreshness] = filters;
   const sample = options.sample && !hasFacetFilter(params) ? options.sample : null;
   const dense =
-    !sample &&
-    (await matchesAreDense(db, prepared.tsquery, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
+    options.walkMatches ??
+    (!sample &&
+      (await matchesAreDense(
+        db,
+        prepared.estimate,
+        [[], [], [], [], ...geoAndFreshness],
+        [],
+        [],
+        countLimit,
+      )));
   const rows = await db.query<{
     facet: FacetName;
     code: string;
