@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { SearchParams } from './search.views.ts';
 import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
-import { matchesAreDense, prepareQuery, searchFilterValues } from './search-projects.ts';
+import { matchShape, prepareQuery, searchFilterValues } from './search-projects.ts';
 
 /**
  * Every project matching a search (not a page), in the search's order: for exports and the map,
@@ -15,9 +15,9 @@ export async function matchingProjectIds(
 ): Promise<number[]> {
   const prepared = await prepareQuery(db, params.q);
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
-  // Exports and the map take every match (up to a large limit): collect them through the
-  // indexes unless they are dense (and their name matches past the limit likewise).
-  const dense = await matchesAreDense(
+  // Exports and the map take every match (up to a large limit): walk ids only when they are
+  // dense (and their name matches past the limit likewise).
+  const shape = await matchShape(
     db,
     prepared.estimate,
     searchFilterValues(params, now),
@@ -34,9 +34,9 @@ export async function matchingProjectIds(
     limit,
     limit,
     params.stages,
-    dense,
+    shape,
     params.methods,
-    dense,
+    shape === 'walk',
   ]);
   return rows.map((r) => r.id).filter((id): id is number => id !== null);
 }

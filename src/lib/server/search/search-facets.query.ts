@@ -1,4 +1,12 @@
-import { BOX_INSIDE, NEWEST_WALK, QUERY, walkedMatches } from './search-projects.query.ts';
+import {
+  BOX_INSIDE,
+  filteredMatches,
+  NEWEST_WALK,
+  QUERY,
+  WORD_MATCHES,
+  walkedMatches,
+  wordMatchedMatches,
+} from './search-projects.query.ts';
 
 /**
  * Facet counts for a search: for each filter, how many matching projects each value would
@@ -10,7 +18,7 @@ import { BOX_INSIDE, NEWEST_WALK, QUERY, walkedMatches } from './search-projects
  * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
  * number of values per facet, most frequent first; $20 the number of matches counted: past it
  * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
- * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 true when the matches of the words, box,
+ * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 how the first matches of the words, box,
  * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL); $23
  * method codes (any); $24 NULL, or the ids of the search's first $20 matches when the search
  * has no facet filter (its sample: SEARCH_PROJECTS_SQL's first row).
@@ -53,20 +61,33 @@ WITH base AS (
   -- The search's own sample of matches when it has no facet filter ($24, the same rows the
   -- branches below would find): read by id, not found again. Else the first $20 matches of
   -- the words, box, radius and freshness, newest id first: walked (NEWEST_WALK) when they are
-  -- dense ($22), collected through the indexes and sorted when they are sparse. Constant $22
-  -- and $24 leave one branch at planning.
+  -- dense, collected through the indexes and sorted when they are sparse, or taken from the
+  -- filter indexes with their words matched when the words are broad, or from the word index
+  -- alone when the filters are ($22: 'walk', 'collect', 'filter', 'words', see MATCH_SHAPES). Constant $22 and $24 leave one branch at planning.
   SELECT ${COLUMNS} FROM project p WHERE $24::int[] IS NOT NULL AND p.id = ANY ($24::int[])
   UNION ALL
   (SELECT ${COLUMNS}
    FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
-   WHERE $24::int[] IS NULL AND $22::boolean AND ${walkedMatches(FACET_MATCHES)}
+   WHERE $24::int[] IS NULL AND $22::text = 'walk' AND ${walkedMatches(FACET_MATCHES)}
    ORDER BY p.id DESC
    LIMIT $20::int)
   UNION ALL
   (SELECT ${COLUMNS}
    FROM project p CROSS JOIN ${QUERY}
-   WHERE $24::int[] IS NULL AND NOT $22::boolean AND ${FACET_MATCHES}
+   WHERE $24::int[] IS NULL AND $22::text = 'collect' AND ${FACET_MATCHES}
    ORDER BY p.id + 0 DESC
+   LIMIT $20::int)
+  UNION ALL
+  (SELECT ${COLUMNS}
+   FROM project p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::text = 'filter' AND ${filteredMatches(FACET_MATCHES)}
+   ORDER BY p.id + 0 DESC
+   LIMIT $20::int)
+  UNION ALL
+  (SELECT ${COLUMNS}
+   FROM ${WORD_MATCHES} AS p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::text = 'words' AND ${wordMatchedMatches(FACET_MATCHES)}
+   ORDER BY p.id DESC
    LIMIT $20::int)
 ),
 -- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import type { Database } from '../platform/db/database.ts';
 import { parseSearchParams } from './parse-search-params.ts';
+import { MATCH_SHAPES } from './search-projects.query.ts';
 import {
   type PlanShape,
   prepareQuery,
@@ -10,9 +11,10 @@ import {
 } from './search-projects.ts';
 
 /**
- * A search finds its first matches by walking ids newest first or by collecting them through
- * the indexes, whichever the estimates say is faster (NEWEST_WALK): both shapes must find the
- * same projects, totals, samples and facet counts. A small count limit makes every search go
+ * A search finds its first matches by walking ids newest first, by collecting them through the
+ * indexes, or by matching the words of the filters' candidates, whichever the estimates say is
+ * faster (MATCH_SHAPES): every shape must find the same projects, totals, samples and facet
+ * counts. A small count limit makes every search go
  * past it, so that totals are estimated and name matches are ranked past the first matches.
  */
 describe('the plan shapes of a search', () => {
@@ -23,10 +25,11 @@ describe('the plan shapes of a search', () => {
   afterAll(() => db.close());
 
   const shapes: PlanShape[] = [
-    { walkMatches: false, walkNameMatches: false },
-    { walkMatches: true, walkNameMatches: true },
-    { walkMatches: true, walkNameMatches: false },
-    { walkMatches: false, walkNameMatches: true },
+    { matches: 'collect', walkNameMatches: false },
+    { matches: 'walk', walkNameMatches: true },
+    { matches: 'walk', walkNameMatches: false },
+    { matches: 'collect', walkNameMatches: true },
+    { matches: 'filter', walkNameMatches: false },
   ];
   const queries = [
     'q=solidaire',
@@ -38,6 +41,8 @@ describe('the plan shapes of a search', () => {
     'q=association&bbox=2.0,48.6,2.7,49.1',
     'bbox=2.0,48.6,2.7,49.1',
     'q=jeunes&fresh=true',
+    'q=solidaire&theme=ALI',
+    'q=solidaire&region=11&bbox=2.0,48.6,2.7,49.1',
     'q=solidaire&near=48.86,2.35,30',
     '',
   ];
@@ -61,11 +66,11 @@ describe('the plan shapes of a search', () => {
   it.each(queries)('counts the same facets either way: %s', async (query) => {
     const params = parseSearchParams(new URLSearchParams(query));
     const now = new Date();
-    const [collected, walked] = await Promise.all(
-      [false, true].map((walkMatches) => searchFacetCounts(db, params, { countLimit: 4, now, walkMatches })),
+    const [collected, ...others] = await Promise.all(
+      MATCH_SHAPES.map((shape) => searchFacetCounts(db, params, { countLimit: 4, now, shape })),
     );
     expect(collected?.facets.theme.length).toBeGreaterThan(0);
-    expect(walked).toEqual(collected);
+    for (const other of others) expect(other).toEqual(collected);
   });
 
   it('estimates the matches of a phrase from its rarest word, and of a word once per stem', async () => {

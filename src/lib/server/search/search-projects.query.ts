@@ -7,8 +7,9 @@
  * source since; $14 sort (relevance, newest, name, distance), $15 page size, $16 offset, $17 the
  * count stops there: the total is then estimated from the ids the $17 matches span (the
 matches are taken from the newest id down), $18 at most this many extra name matches
- * are ranked past the first $17 matches; $19 maturity stages (any); $20 true when the matches
- * are dense (see NEWEST_WALK); $21 method codes (any); $22 true when the name matches are dense. Rows: the total (on every row), then the page's ids in
+ * are ranked past the first $17 matches; $19 maturity stages (any); $20 how the first matches
+ * are found ('walk', 'collect', 'filter' or 'words', see MATCH_SHAPES); $21 method codes (any); $22 true
+ * when the name matches are dense (walked). Rows: the total (on every row), then the page's ids in
  * order with their distance to the point (and the estimated total past the threshold); one row with a null id when the page is empty.
  * The first row also carries the ids of the first $17 matches (sample), on which facets can be
  * counted when no facet filter is set (SEARCH_FACETS_SQL $24).
@@ -75,12 +76,26 @@ const KM = /* sql */ `(
   WHERE $10::float8 IS NOT NULL AND l.project_id = p.id AND l.latitude IS NOT NULL)`;
 
 /**
- * The newest ids first. When the matches are dense ($20, from our own estimate), walking the
- * primary key backwards finds the first ones at once: NEWEST_WALK. When they are sparse, that
- * walk would read most of the table, so "p.id + 0" (no index has that order) makes the planner
- * collect the matches through the word and filter indexes and sort them. Each shape is a
- * branch; a constant $20 cuts the other at planning.
+ * The newest ids first, in one of three shapes ($20, chosen in code from estimates; a constant
+ * $20 cuts the other branches at planning):
+ * - 'walk' when the matches are dense: walking the primary key backwards finds the first ones
+ *   at once (NEWEST_WALK);
+ * - 'collect' when they are sparse: walking would read most of the table, so "p.id + 0" (no
+ *   index has that order) makes the planner collect the matches through the word and filter
+ *   indexes and sort them;
+ * - 'filter' when the words are broad and the filters narrow (a frequent word in a small
+ *   région): the filter indexes give the candidates and each one's text is matched
+ *   (FILTERED_MATCHES); collecting a broad word's matches from the word index cost more than
+ *   reading the candidates (at 1,000,000 projects, 90 ms for 270,000 entries, against 10 ms
+ *   for 7,000 candidates);
+ * - 'words' when the words are narrow and the filters broad (three words in a large theme):
+ *   the word index alone gives the candidates (WORD_MATCHES) and each one's filters are
+ *   checked; the planner, which costs a word index scan low, also read the theme's 190,000
+ *   index entries to intersect them with 2,400 word matches.
  */
+export const MATCH_SHAPES = ['walk', 'collect', 'filter', 'words'] as const;
+export type MatchShape = (typeof MATCH_SHAPES)[number];
+
 /**
  * Every project, newest id first, behind a fence (a subquery with OFFSET 0 keeps the filters
  * outside): the matches are then found by walking the primary key backwards and testing each
@@ -108,6 +123,33 @@ export function walkedMatches(matches: string): string {
   );
 }
 
+/**
+ * The projects whose text matches the words ($1), through the word index alone: behind a fence
+ * (OFFSET 0), so that the filters outside are checked on these rows and not intersected with
+ * their own indexes.
+ */
+export const WORD_MATCHES = /* sql */ `(
+  SELECT w.* FROM project w
+  WHERE $1::text = '' OR w.search_vector @@ to_tsquery('tadata_fr', $1::text)
+  OFFSET 0)`;
+
+/** A search's conditions on the rows of WORD_MATCHES: their words need not be matched again. */
+export function wordMatchedMatches(matches: string): string {
+  const words = '(q.tsq IS NULL OR p.search_vector @@ q.tsq)';
+  if (!matches.includes(words)) throw new Error('wordMatchedMatches: no word match in these conditions');
+  return matches.replace(words, 'true');
+}
+
+/**
+ * A search's conditions for the 'filter' shape: the words matched on each candidate the filter
+ * indexes give, not through the word index (coalesce: no index has that expression).
+ */
+export function filteredMatches(matches: string): string {
+  const words = 'p.search_vector @@ q.tsq';
+  if (!matches.includes(words)) throw new Error('filteredMatches: no word match in these conditions');
+  return matches.replace(words, `coalesce(p.search_vector, ''::tsvector) @@ q.tsq`);
+}
+
 /** A subquery, not a CTE: inlined, so that the tsquery is a constant for the planner (GIN index). */
 export const QUERY = /* sql */ `(SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq) AS q`;
 
@@ -120,17 +162,29 @@ WITH capped AS MATERIALIZED (
               THEN ts_rank_cd(v.search_vector, m.tsq) + CASE WHEN v.name_vector @@ m.tsq THEN 1 ELSE 0 END
          END AS rank
   FROM (
-    -- One of the two branches, by $20 (the other is cut at planning).
+    -- One of the shapes, by $20 (the others are cut at planning).
     (SELECT p.id, p.first_seen_at, q.tsq
      FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
-     WHERE $20::boolean AND ${walkedMatches(MATCHES)}
+     WHERE $20::text = 'walk' AND ${walkedMatches(MATCHES)}
      ORDER BY p.id DESC
      LIMIT $17::int)
     UNION ALL
     (SELECT p.id, p.first_seen_at, q.tsq
      FROM project p CROSS JOIN ${QUERY}
-     WHERE NOT $20::boolean AND ${MATCHES}
+     WHERE $20::text = 'collect' AND ${MATCHES}
      ORDER BY p.id + 0 DESC
+     LIMIT $17::int)
+    UNION ALL
+    (SELECT p.id, p.first_seen_at, q.tsq
+     FROM project p CROSS JOIN ${QUERY}
+     WHERE $20::text = 'filter' AND ${filteredMatches(MATCHES)}
+     ORDER BY p.id + 0 DESC
+     LIMIT $17::int)
+    UNION ALL
+    (SELECT p.id, p.first_seen_at, q.tsq
+     FROM ${WORD_MATCHES} AS p CROSS JOIN ${QUERY}
+     WHERE $20::text = 'words' AND ${wordMatchedMatches(MATCHES)}
+     ORDER BY p.id DESC
      LIMIT $17::int)
   ) AS m
   LEFT JOIN project v ON $14::text = 'relevance' AND m.tsq IS NOT NULL AND v.id = m.id
@@ -212,8 +266,8 @@ const ESTIMATED_MATCHES = MATCHES.replaceAll('$19::', '$14::')
  * PreparedQuery.estimate, NULL for every project; $2–$13 as in SEARCH_PROJECTS_SQL, $14
  * maturity stages, $15 method codes): a plan, not a count, so it costs a planning and no
  * reading. Rows: one, with the plan as JSON: an Append whose branches estimate, in this order,
- * the projects, the matches, and the name matches (a branch without words, cut at planning,
- * is missing).
+ * the projects, the matches, the matches of the filters alone, the name matches and the
+ * matches of the words alone (the last two, without words, are cut at planning: missing).
  */
 export const SEARCH_MATCH_ESTIMATE_SQL = /* sql */ `
 EXPLAIN (FORMAT JSON)
@@ -223,5 +277,11 @@ SELECT 1 FROM project p CROSS JOIN (SELECT $1::tsquery AS tsq) AS q
 WHERE ${ESTIMATED_MATCHES}
 UNION ALL
 SELECT 1 FROM project p CROSS JOIN (SELECT $1::tsquery AS tsq) AS q
+WHERE ${ESTIMATED_MATCHES.replace('(q.tsq IS NULL OR p.search_vector @@ q.tsq)', 'true')}
+UNION ALL
+SELECT 1 FROM project p CROSS JOIN (SELECT $1::tsquery AS tsq) AS q
 WHERE p.name_vector @@ q.tsq AND ${ESTIMATED_MATCHES.replace('(q.tsq IS NULL OR p.search_vector @@ q.tsq)', 'true')}
+UNION ALL
+SELECT 1 FROM project p CROSS JOIN (SELECT $1::tsquery AS tsq) AS q
+WHERE p.published AND p.search_vector @@ q.tsq
 `;

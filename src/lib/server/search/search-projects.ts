@@ -5,7 +5,7 @@ import { NORMALIZED_TSQUERY_SQL } from './normalized-tsquery.query.ts';
 import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
 import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
-import { SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { type MatchShape, SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
 import { SEARCH_SNIPPETS_SQL } from './search-snippets.query.ts';
 import {
   allowedTypos,
@@ -37,7 +37,7 @@ export interface PreparedQuery {
   /** Folded words that the dictionary does not know, with their nearest known words. */
   unknown: Map<string, string[]>;
   /**
-   * The normalised tsquery text for the planner's estimate of the matches (matchesAreDense),
+   * The normalised tsquery text for the planner's estimate of the matches (matchShape),
    * null when no word is searched: repeated alternatives left out, and each phrase its rarest
    * word (withoutRepeatedAlternatives, phraseAsRarestWord).
    */
@@ -121,20 +121,44 @@ export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
 }
 
 /**
- * Whether a search's matches are dense enough for walking ids newest first to find the first
- * `countLimit` of them quickly (else they are collected through the indexes and sorted): the
- * planner's estimate, with a wide margin since estimates of combined filters are rough.
+ * How to find the first `countLimit` matches of a search (MATCH_SHAPES): walk ids newest first
+ * when the matches are dense, take the filters' candidates and match their words when the words
+ * are broad and the filters narrow, else collect the matches through the indexes. From the
+ * planner's estimates (plannedMatches), with wide margins since estimates of combined filters
+ * are rough.
  */
-export async function matchesAreDense(
+export async function matchShape(
   db: Queryable,
   estimate: string | null,
   filterValues: unknown[],
   stages: string[],
   methods: string[],
   countLimit: number,
-): Promise<boolean> {
-  const planned = await plannedMatches(db, estimate, filterValues, stages, methods);
-  return isDense(planned.matches, planned.projects, countLimit);
+): Promise<MatchShape> {
+  return shapeOf(await plannedMatches(db, estimate, filterValues, stages, methods), countLimit);
+}
+
+interface PlannedMatches {
+  projects: number;
+  matches: number;
+  /** Matches of the filters alone (no words). */
+  filters: number;
+  names: number;
+  /** Matches of the words alone (no filter). */
+  words: number;
+}
+
+function shapeOf(planned: PlannedMatches, limit: number): MatchShape {
+  if (isDense(planned.matches, planned.projects, limit)) return 'walk';
+  // Collecting a word's matches from the word index costs about as much per entry as matching
+  // the text of a few candidates: past FILTER_FIRST_RATIO, the filters' few candidates win.
+  const narrow = planned.filters < planned.projects * NARROW_FILTERS;
+  if (narrow && planned.filters * FILTER_FIRST_RATIO < planned.words) return 'filter';
+  // A broad filter's index entries cost more to read than the word matches they would save
+  // reading (those that the filter leaves out): the word index alone then.
+  const saved = planned.words - planned.matches;
+  const filtered = planned.filters < planned.projects;
+  return filtered && planned.words > 0 && saved * WORDS_ONLY_RATIO < planned.filters ? 'words' : 'collect';
 }
 
 /** The planner's estimates of the projects, a search's matches and its name matches. */
@@ -144,7 +168,7 @@ async function plannedMatches(
   filterValues: unknown[],
   stages: string[],
   methods: string[],
-): Promise<{ projects: number; matches: number; names: number }> {
+): Promise<PlannedMatches> {
   // A box ($6–$9): the planner assumes 0.5 % of projects in any box, so the estimate leaves the
   // box out and takes the share of locations a sample finds in it.
   const box = filterValues.slice(4, 8);
@@ -162,9 +186,15 @@ async function plannedMatches(
   const plan = row?.['QUERY PLAN'];
   type Node = { 'Plan Rows': number; Plans?: Node[] };
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: Node }];
-  const [projects, matches, names] = (parsed[0]?.Plan.Plans ?? []).map((n) => n['Plan Rows']);
+  const [projects, matches, filters, names, words] = (parsed[0]?.Plan.Plans ?? []).map((n) => n['Plan Rows']);
   const share = boxShare ?? 1;
-  return { projects: projects ?? 0, matches: (matches ?? 0) * share, names: (names ?? 0) * share };
+  return {
+    projects: projects ?? 0,
+    matches: (matches ?? 0) * share,
+    filters: (filters ?? 0) * share,
+    names: (names ?? 0) * share,
+    words: words ?? 0,
+  };
 }
 
 /**
@@ -188,11 +218,23 @@ const DENSE_FACTOR = 10;
  * 1,000,000 projects: 2,000 rows walked per millisecond, 200 to 250 matches collected).
  */
 const WALK_COST_RATIO = 10;
+/**
+ * Filters first when their candidates are fewer than the words' matches by this factor (at
+ * 1,000,000 projects: 3,000 word-index entries per millisecond, 700 candidates matched)...
+ */
+const FILTER_FIRST_RATIO = 5;
+/** ... and under this share of the projects (a filter without an index, such as the stage, never is). */
+const NARROW_FILTERS = 0.05;
+/**
+ * A row read from the table costs about this many filter index entries (at 1,000,000 projects:
+ * 300 rows per millisecond, 9,000 entries of a theme's index).
+ */
+const WORDS_ONLY_RATIO = 30;
 
-/** How the first matches and the name matches are found (see NEWEST_WALK). */
+/** How the first matches and the name matches are found (MATCH_SHAPES, NEWEST_WALK). */
 export interface PlanShape {
-  /** Walk ids newest first (true) or collect the matches through the indexes (false). */
-  walkMatches: boolean;
+  matches: MatchShape;
+  /** Walk ids newest first (true) or collect the name matches through the name index (false). */
   walkNameMatches: boolean;
 }
 
@@ -244,7 +286,7 @@ export async function searchProjectsWithSample(
     capped,
     NAME_CANDIDATES,
     params.stages,
-    shape.walkMatches,
+    shape.matches,
     params.methods,
     shape.walkNameMatches,
   ]);
@@ -291,7 +333,7 @@ async function choosePlanShape(
 ): Promise<PlanShape> {
   const planned = await plannedMatches(db, prepared.estimate, filters, params.stages, params.methods);
   return {
-    walkMatches: isDense(planned.matches, planned.projects, capped),
+    matches: shapeOf(planned, capped),
     walkNameMatches: isDense(planned.names, planned.projects, NAME_CANDIDATES),
   };
 }
@@ -354,8 +396,8 @@ export interface FacetOptions {
    * has no facet filter, the facets count these matches instead of finding them again.
    */
   sample?: number[] | null;
-  /** Forces walking ids (true) or collecting the matches (false) (tests compare them). */
-  walkMatches?: boolean;
+  /** Forces how the matches are found instead of choosing it (tests compare the shapes). */
+  shape?: MatchShape;
 }
 
 /** Whether a search filters on a facet (its facets then count other matches than it does). */
@@ -402,17 +444,12 @@ export async function searchFacetCounts(
   // territory, stage, method): its density is that of the words, box, radius and freshness.
   const [, , , , ...geoAndFreshness] = filters;
   const sample = options.sample && !hasFacetFilter(params) ? options.sample : null;
-  const dense =
-    options.walkMatches ??
-    (!sample &&
-      (await matchesAreDense(
-        db,
-        prepared.estimate,
-        [[], [], [], [], ...geoAndFreshness],
-        [],
-        [],
-        countLimit,
-      )));
+  // With a sample, no branch finds matches: any shape does.
+  const shape =
+    options.shape ??
+    (sample
+      ? 'collect'
+      : await matchShape(db, prepared.estimate, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
   const rows = await db.query<{
     facet: FacetName;
     code: string;
@@ -430,7 +467,7 @@ export async function searchFacetCounts(
     options.limit ?? 50,
     countLimit,
     params.stages,
-    dense,
+    shape,
     params.methods,
     sample,
   ]);
