@@ -18,10 +18,11 @@ import {
  * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
  * number of values per facet, most frequent first; $20 the number of matches counted: past it
  * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
- * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 how the first matches of the words, box,
- * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL); $23
- * method codes (any); $24 NULL, or the ids of the search's first $20 matches when the search
- * has no facet filter (its sample: SEARCH_PROJECTS_SQL's first row).
+ * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 how the
+ * first matches of the words, box, radius and freshness are found ('walk', 'collect', 'filter'
+ * or 'words', see MATCH_SHAPES); $23 method codes (any); $24 NULL, or the ids of the search's
+ * first $20 matches when the search has no facet filter (its sample: SEARCH_PROJECTS_SQL's
+ * first row).
  * Rows: facet, code, label, count, and whether the counts are exact (false past $20 matches).
  */
 const COLUMNS = /* sql */ `

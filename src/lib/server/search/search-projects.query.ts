@@ -6,13 +6,14 @@
  * north, $10 $11 latitude and longitude of a point, $12 radius in km around it, $13 seen at the
  * source since; $14 sort (relevance, newest, name, distance), $15 page size, $16 offset, $17 the
  * count stops there: the total is then estimated from the ids the $17 matches span (the
-matches are taken from the newest id down), $18 at most this many extra name matches
- * are ranked past the first $17 matches; $19 maturity stages (any); $20 how the first matches
- * are found ('walk', 'collect', 'filter' or 'words', see MATCH_SHAPES); $21 method codes (any); $22 true
- * when the name matches are dense (walked). Rows: the total (on every row), then the page's ids in
- * order with their distance to the point (and the estimated total past the threshold); one row with a null id when the page is empty.
- * The first row also carries the ids of the first $17 matches (sample), on which facets can be
- * counted when no facet filter is set (SEARCH_FACETS_SQL $24).
+ * matches are taken from the newest id down), $18 at most this many extra name matches are
+ * ranked past the first $17 matches; $19 maturity stages (any); $20 how the first matches are
+ * found ('walk', 'collect', 'filter' or 'words', see MATCH_SHAPES); $21 method codes (any); $22
+ * true when the name matches are dense (walked). Rows: the total (on every row), then the
+ * page's ids in order with their distance to the point (and the estimated total past the
+ * threshold); one row with a null id when the page is empty. The first row also carries the
+ * ids of the first $17 matches (sample), on which facets can be counted when no facet filter
+ * is set (SEARCH_FACETS_SQL $24).
  *
  * Relevance is bounded so that a broad word ("projet") does not rank every project: the
  * candidates are the first $17 matches (all of them below the threshold) plus, past it, up to

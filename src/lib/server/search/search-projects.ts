@@ -161,7 +161,7 @@ function shapeOf(planned: PlannedMatches, limit: number): MatchShape {
   return filtered && planned.words > 0 && saved * WORDS_ONLY_RATIO < planned.filters ? 'words' : 'collect';
 }
 
-/** The planner's estimates of the projects, a search's matches and its name matches. */
+/** The planner's estimates (SEARCH_MATCH_ESTIMATE_SQL), a map box's share applied. */
 async function plannedMatches(
   db: Queryable,
   estimate: string | null,
