@@ -19,7 +19,7 @@ export async function matchingProjectIds(
   // dense (and their name matches past the limit likewise).
   const shape = await matchShape(
     db,
-    prepared.estimate,
+    prepared,
     searchFilterValues(params, now),
     params.stages,
     params.methods,

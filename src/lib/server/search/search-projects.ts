@@ -42,6 +42,11 @@ export interface PreparedQuery {
    * word (withoutRepeatedAlternatives, phraseAsRarestWord).
    */
   estimate: string | null;
+  /**
+   * The shares of locations in the map boxes sampled for this query's estimates (BOX_SHARE_SQL),
+   * by box: a search and its facets sample the same box once.
+   */
+  boxShares: Map<string, Promise<number | null>>;
 }
 
 /** Parses the words, and corrects the misspelt ones against the dictionary of indexed words. */
@@ -75,7 +80,8 @@ export async function prepareQuery(db: Queryable, q: string): Promise<PreparedQu
     }
   }
   const tsquery = buildTsQuery(terms, { corrections });
-  return { tsquery, unknown, estimate: tsquery ? await estimateText(db, terms, corrections) : null };
+  const estimate = tsquery ? await estimateText(db, terms, corrections) : null;
+  return { tsquery, unknown, estimate, boxShares: new Map() };
 }
 
 async function estimateText(db: Queryable, terms: QueryTerm[], corrections: Map<string, string[]>) {
@@ -129,13 +135,13 @@ export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
  */
 export async function matchShape(
   db: Queryable,
-  estimate: string | null,
+  prepared: PreparedQuery,
   filterValues: unknown[],
   stages: string[],
   methods: string[],
   countLimit: number,
 ): Promise<MatchShape> {
-  return shapeOf(await plannedMatches(db, estimate, filterValues, stages, methods), countLimit);
+  return shapeOf(await plannedMatches(db, prepared, filterValues, stages, methods), countLimit);
 }
 
 interface PlannedMatches {
@@ -164,7 +170,7 @@ function shapeOf(planned: PlannedMatches, limit: number): MatchShape {
 /** The planner's estimates (SEARCH_MATCH_ESTIMATE_SQL), a map box's share applied. */
 async function plannedMatches(
   db: Queryable,
-  estimate: string | null,
+  prepared: PreparedQuery,
   filterValues: unknown[],
   stages: string[],
   methods: string[],
@@ -172,13 +178,13 @@ async function plannedMatches(
   // A box ($6–$9): the planner assumes 0.5 % of projects in any box, so the estimate leaves the
   // box out and takes the share of locations a sample finds in it.
   const box = filterValues.slice(4, 8);
-  const boxShare = box[0] === null ? null : await sampledBoxShare(db, box);
+  const boxShare = box[0] === null ? null : await sampledBoxShare(db, prepared, box);
   const values =
     boxShare === null
       ? filterValues
       : [...filterValues.slice(0, 4), null, null, null, null, ...filterValues.slice(8)];
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
-    estimate,
+    prepared.estimate,
     ...values,
     stages,
     methods,
@@ -207,9 +213,14 @@ function isDense(matches: number, projects: number, limit: number): boolean {
   return matches >= Math.max(DENSE_FACTOR * limit, Math.sqrt((limit * projects) / WALK_COST_RATIO));
 }
 
-async function sampledBoxShare(db: Queryable, box: unknown[]): Promise<number | null> {
-  const [row] = await db.query<{ share: number | null }>(BOX_SHARE_SQL, box);
-  return row?.share ?? null;
+function sampledBoxShare(db: Queryable, prepared: PreparedQuery, box: unknown[]): Promise<number | null> {
+  const key = box.join(',');
+  let share = prepared.boxShares.get(key);
+  if (!share) {
+    share = db.query<{ share: number | null }>(BOX_SHARE_SQL, box).then(([row]) => row?.share ?? null);
+    prepared.boxShares.set(key, share);
+  }
+  return share;
 }
 /** Dense: the planner expects at least this many times the threshold of matches. */
 const DENSE_FACTOR = 10;
@@ -331,7 +342,7 @@ async function choosePlanShape(
   filters: unknown[],
   capped: number,
 ): Promise<PlanShape> {
-  const planned = await plannedMatches(db, prepared.estimate, filters, params.stages, params.methods);
+  const planned = await plannedMatches(db, prepared, filters, params.stages, params.methods);
   return {
     matches: shapeOf(planned, capped),
     walkNameMatches: isDense(planned.names, planned.projects, NAME_CANDIDATES),
@@ -449,7 +460,7 @@ export async function searchFacetCounts(
     options.shape ??
     (sample
       ? 'collect'
-      : await matchShape(db, prepared.estimate, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
+      : await matchShape(db, prepared, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
   const rows = await db.query<{
     facet: FacetName;
     code: string;
