@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { SearchParams } from './search.views.ts';
-import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { searchProjectsSql } from './search-projects.query.ts';
 import { matchShape, prepareQuery, searchFilterValues } from './search-projects.ts';
 
 /**
@@ -25,7 +25,7 @@ export async function matchingProjectIds(
     params.methods,
     limit,
   );
-  const rows = await db.query<{ id: number | null }>(SEARCH_PROJECTS_SQL, [
+  const rows = await db.query<{ id: number | null }>(searchProjectsSql(shape, shape === 'walk'), [
     prepared.tsquery,
     ...searchFilterValues(params, now),
     sort,

@@ -1,6 +1,8 @@
 import {
   BOX_INSIDE,
   filteredMatches,
+  MATCH_SHAPES,
+  type MatchShape,
   NEWEST_WALK,
   QUERY,
   WORD_MATCHES,
@@ -20,9 +22,9 @@ import {
  * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
  * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 how the
  * first matches of the words, box, radius and freshness are found ('walk', 'collect', 'filter'
- * or 'words', see MATCH_SHAPES); $23 method codes (any); $24 NULL, or the ids of the search's
- * first $20 matches when the search has no facet filter (its sample: SEARCH_PROJECTS_SQL's
- * first row).
+ * or 'words', see MATCH_SHAPES: one text per shape, searchFacetsSql); $23 method codes (any);
+ * $24 NULL, or the ids of the search's first $20 matches when the search has no facet filter
+ * (its sample: SEARCH_PROJECTS_SQL's first row).
  * Rows: facet, code, label, count, and whether the counts are exact (false past $20 matches).
  */
 const COLUMNS = /* sql */ `
@@ -57,39 +59,51 @@ const FACET_MATCHES = /* sql */ `
   AND cardinality(p.public_partners) > 0
   AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)`;
 
-export const SEARCH_FACETS_SQL = /* sql */ `
-WITH base AS (
-  -- The search's own sample of matches when it has no facet filter ($24, the same rows the
-  -- branches below would find): read by id, not found again. Else the first $20 matches of
-  -- the words, box, radius and freshness, newest id first: walked (NEWEST_WALK) when they are
-  -- dense, collected through the indexes and sorted when they are sparse, or taken from the
-  -- filter indexes with their words matched when the words are broad, or from the word index
-  -- alone when the filters are ($22: 'walk', 'collect', 'filter', 'words', see MATCH_SHAPES). Constant $22 and $24 leave one branch at planning.
-  SELECT ${COLUMNS} FROM project p WHERE $24::int[] IS NOT NULL AND p.id = ANY ($24::int[])
-  UNION ALL
-  (SELECT ${COLUMNS}
+/** The first $20 matches of the words, box, radius and freshness in each shape ($22 names it). */
+const FIRST_MATCHES: Record<MatchShape, string> = {
+  walk: /* sql */ `
+   SELECT ${COLUMNS}
    FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
    WHERE $24::int[] IS NULL AND $22::text = 'walk' AND ${walkedMatches(FACET_MATCHES)}
    ORDER BY p.id DESC
-   LIMIT $20::int)
-  UNION ALL
-  (SELECT ${COLUMNS}
+   LIMIT $20::int`,
+  collect: /* sql */ `
+   SELECT ${COLUMNS}
    FROM project p CROSS JOIN ${QUERY}
    WHERE $24::int[] IS NULL AND $22::text = 'collect' AND ${FACET_MATCHES}
    ORDER BY p.id + 0 DESC
-   LIMIT $20::int)
-  UNION ALL
-  (SELECT ${COLUMNS}
+   LIMIT $20::int`,
+  filter: /* sql */ `
+   SELECT ${COLUMNS}
    FROM project p CROSS JOIN ${QUERY}
    WHERE $24::int[] IS NULL AND $22::text = 'filter' AND ${filteredMatches(FACET_MATCHES)}
    ORDER BY p.id + 0 DESC
-   LIMIT $20::int)
-  UNION ALL
-  (SELECT ${COLUMNS}
+   LIMIT $20::int`,
+  words: /* sql */ `
+   SELECT ${COLUMNS}
    FROM ${WORD_MATCHES} AS p CROSS JOIN ${QUERY}
    WHERE $24::int[] IS NULL AND $22::text = 'words' AND ${wordMatchedMatches(FACET_MATCHES)}
    ORDER BY p.id DESC
-   LIMIT $20::int)
+   LIMIT $20::int`,
+};
+
+/** SEARCH_FACETS_SQL for a shape ($22; with a sample, $24, any shape: 'collect'). */
+export function searchFacetsSql(shape: MatchShape): string {
+  return SEARCH_FACETS_SQL[shape];
+}
+
+const searchFacetsText = (shape: MatchShape) => /* sql */ `
+WITH base AS (
+  -- The search's own sample of matches when it has no facet filter ($24, the same rows the
+  -- other branch would find): read by id, not found again. Else the first $20 matches of the
+  -- words, box, radius and freshness, newest id first: walked (NEWEST_WALK) when they are
+  -- dense, collected through the indexes and sorted when they are sparse, taken from the
+  -- filter indexes with their words matched when the words are broad, or from the word index
+  -- alone when the filters are ($22: see MATCH_SHAPES; one text per shape). A constant $24
+  -- leaves one branch at planning.
+  SELECT ${COLUMNS} FROM project p WHERE $24::int[] IS NOT NULL AND p.id = ANY ($24::int[])
+  UNION ALL
+  (${FIRST_MATCHES[shape]})
 ),
 -- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).
 scale AS (
@@ -161,3 +175,8 @@ FROM ranked CROSS JOIN scale
 WHERE n <= $19::int
 ORDER BY facet, n
 `;
+
+/** The texts of SEARCH_FACETS_SQL by shape. */
+const SEARCH_FACETS_SQL = Object.fromEntries(
+  MATCH_SHAPES.map((shape) => [shape, searchFacetsText(shape)]),
+) as Record<MatchShape, string>;

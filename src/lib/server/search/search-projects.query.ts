@@ -8,8 +8,9 @@
  * count stops there: the total is then estimated from the ids the $17 matches span (the
  * matches are taken from the newest id down), $18 at most this many extra name matches are
  * ranked past the first $17 matches; $19 maturity stages (any); $20 how the first matches are
- * found ('walk', 'collect', 'filter' or 'words', see MATCH_SHAPES); $21 method codes (any); $22
- * true when the name matches are dense (walked). Rows: the total (on every row), then the
+ * found ('walk', 'collect', 'filter' or 'words', see MATCH_SHAPES: one text per shape,
+ * searchProjectsSql); $21 method codes (any); $22 true when the name matches are dense (walked,
+ * likewise one text each way). Rows: the total (on every row), then the
  * page's ids in order with their distance to the point (and the estimated total past the
  * threshold); one row with a null id when the page is empty. The first row also carries the
  * ids of the first $17 matches (sample), on which facets can be counted when no facet filter
@@ -154,7 +155,61 @@ export function filteredMatches(matches: string): string {
 /** A subquery, not a CTE: inlined, so that the tsquery is a constant for the planner (GIN index). */
 export const QUERY = /* sql */ `(SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq) AS q`;
 
-export const SEARCH_PROJECTS_SQL = /* sql */ `
+/**
+ * The first $17 matches, newest first, in each shape ($20 names it: the text is chosen by shape,
+ * so that the planner plans that shape alone).
+ */
+const FIRST_MATCHES: Record<MatchShape, string> = {
+  walk: /* sql */ `
+    SELECT p.id, p.first_seen_at, q.tsq
+    FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
+    WHERE $20::text = 'walk' AND ${walkedMatches(MATCHES)}
+    ORDER BY p.id DESC
+    LIMIT $17::int`,
+  collect: /* sql */ `
+    SELECT p.id, p.first_seen_at, q.tsq
+    FROM project p CROSS JOIN ${QUERY}
+    WHERE $20::text = 'collect' AND ${MATCHES}
+    ORDER BY p.id + 0 DESC
+    LIMIT $17::int`,
+  filter: /* sql */ `
+    SELECT p.id, p.first_seen_at, q.tsq
+    FROM project p CROSS JOIN ${QUERY}
+    WHERE $20::text = 'filter' AND ${filteredMatches(MATCHES)}
+    ORDER BY p.id + 0 DESC
+    LIMIT $17::int`,
+  words: /* sql */ `
+    SELECT p.id, p.first_seen_at, q.tsq
+    FROM ${WORD_MATCHES} AS p CROSS JOIN ${QUERY}
+    WHERE $20::text = 'words' AND ${wordMatchedMatches(MATCHES)}
+    ORDER BY p.id DESC
+    LIMIT $17::int`,
+};
+
+/** Up to $18 name matches past the first $17 matches, walked ($22 true) or collected. */
+const WALKED_NAME_MATCHES = /* sql */ `
+    SELECT p.id, p.first_seen_at
+    FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
+    WHERE $22::boolean AND $14::text = 'relevance' AND q.tsq IS NOT NULL
+      AND (SELECT total FROM counted) >= $17::int
+      AND p.name_vector @@ q.tsq AND ${walkedMatches(NAME_MATCHES)}
+    ORDER BY p.id DESC
+    LIMIT $18::int`;
+const COLLECTED_NAME_MATCHES = /* sql */ `
+    SELECT p.id, p.first_seen_at
+    FROM project p CROSS JOIN ${QUERY}
+    WHERE NOT $22::boolean AND $14::text = 'relevance' AND q.tsq IS NOT NULL
+      AND (SELECT total FROM counted) >= $17::int
+      AND p.name_vector @@ q.tsq AND ${NAME_MATCHES}
+    ORDER BY p.id + 0 DESC
+    LIMIT $18::int`;
+
+/** SEARCH_PROJECTS_SQL for a shape ($20) and a walk of the name matches ($22) or not. */
+export function searchProjectsSql(shape: MatchShape, walkNameMatches: boolean): string {
+  return SEARCH_PROJECTS_SQL[shape][walkNameMatches ? 'walk' : 'collect'];
+}
+
+const searchProjectsText = (shape: MatchShape, walkNameMatches: boolean) => /* sql */ `
 WITH capped AS MATERIALIZED (
   -- Ranked after the limit: ts_rank_cd reads the whole vector, only the kept rows pay for it;
   -- the sort that finds them carries ids, not vectors.
@@ -163,30 +218,7 @@ WITH capped AS MATERIALIZED (
               THEN ts_rank_cd(v.search_vector, m.tsq) + CASE WHEN v.name_vector @@ m.tsq THEN 1 ELSE 0 END
          END AS rank
   FROM (
-    -- One of the shapes, by $20 (the others are cut at planning).
-    (SELECT p.id, p.first_seen_at, q.tsq
-     FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
-     WHERE $20::text = 'walk' AND ${walkedMatches(MATCHES)}
-     ORDER BY p.id DESC
-     LIMIT $17::int)
-    UNION ALL
-    (SELECT p.id, p.first_seen_at, q.tsq
-     FROM project p CROSS JOIN ${QUERY}
-     WHERE $20::text = 'collect' AND ${MATCHES}
-     ORDER BY p.id + 0 DESC
-     LIMIT $17::int)
-    UNION ALL
-    (SELECT p.id, p.first_seen_at, q.tsq
-     FROM project p CROSS JOIN ${QUERY}
-     WHERE $20::text = 'filter' AND ${filteredMatches(MATCHES)}
-     ORDER BY p.id + 0 DESC
-     LIMIT $17::int)
-    UNION ALL
-    (SELECT p.id, p.first_seen_at, q.tsq
-     FROM ${WORD_MATCHES} AS p CROSS JOIN ${QUERY}
-     WHERE $20::text = 'words' AND ${wordMatchedMatches(MATCHES)}
-     ORDER BY p.id DESC
-     LIMIT $17::int)
+    ${FIRST_MATCHES[shape]}
   ) AS m
   LEFT JOIN project v ON $14::text = 'relevance' AND m.tsq IS NOT NULL AND v.id = m.id
 ),
@@ -206,22 +238,7 @@ candidates AS (
   -- Ranked after the limit, as capped; the sort carries ids only (not the vectors).
   SELECT n.id, n.first_seen_at, ts_rank_cd(v.search_vector, q.tsq) + 1
   FROM (
-    -- One of the two branches, by $22 (the density of name matches, as $20 for all matches).
-    (SELECT p.id, p.first_seen_at
-     FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
-     WHERE $22::boolean AND $14::text = 'relevance' AND q.tsq IS NOT NULL
-       AND (SELECT total FROM counted) >= $17::int
-       AND p.name_vector @@ q.tsq AND ${walkedMatches(NAME_MATCHES)}
-     ORDER BY p.id DESC
-     LIMIT $18::int)
-    UNION ALL
-    (SELECT p.id, p.first_seen_at
-     FROM project p CROSS JOIN ${QUERY}
-     WHERE NOT $22::boolean AND $14::text = 'relevance' AND q.tsq IS NOT NULL
-       AND (SELECT total FROM counted) >= $17::int
-       AND p.name_vector @@ q.tsq AND ${NAME_MATCHES}
-     ORDER BY p.id + 0 DESC
-     LIMIT $18::int)
+    ${walkNameMatches ? WALKED_NAME_MATCHES : COLLECTED_NAME_MATCHES}
   ) AS n
   JOIN project v ON v.id = n.id
   CROSS JOIN ${QUERY}
@@ -254,6 +271,14 @@ LEFT JOIN ordered o ON true
 LEFT JOIN LATERAL (SELECT ${KM.replaceAll('p.id', 'o.id')} AS km) AS near ON true
 ORDER BY o.n
 `;
+
+/** The texts of SEARCH_PROJECTS_SQL by shape, and by whether name matches are walked. */
+const SEARCH_PROJECTS_SQL = Object.fromEntries(
+  MATCH_SHAPES.map((shape) => [
+    shape,
+    { walk: searchProjectsText(shape, true), collect: searchProjectsText(shape, false) },
+  ]),
+) as Record<MatchShape, Record<'walk' | 'collect', string>>;
 
 /** MATCHES for the planner's estimate ($14 maturity stages, $15 method codes). */
 const ESTIMATED_MATCHES = MATCHES.replaceAll('$19::', '$14::')

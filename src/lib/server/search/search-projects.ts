@@ -4,8 +4,8 @@ import { BOX_SHARE_SQL } from './box-share.query.ts';
 import { NORMALIZED_TSQUERY_SQL } from './normalized-tsquery.query.ts';
 import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
-import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
-import { type MatchShape, SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { searchFacetsSql } from './search-facets.query.ts';
+import { type MatchShape, SEARCH_MATCH_ESTIMATE_SQL, searchProjectsSql } from './search-projects.query.ts';
 import { SEARCH_SNIPPETS_SQL } from './search-snippets.query.ts';
 import {
   allowedTypos,
@@ -288,7 +288,7 @@ export async function searchProjectsWithSample(
     id: number | null;
     km: number | null;
     sample: number[] | null;
-  }>(SEARCH_PROJECTS_SQL, [
+  }>(searchProjectsSql(shape.matches, shape.walkNameMatches), [
     prepared.tsquery,
     ...filters,
     sort,
@@ -467,7 +467,7 @@ export async function searchFacetCounts(
     label: string;
     count: number;
     exact: boolean;
-  }>(SEARCH_FACETS_SQL, [
+  }>(searchFacetsSql(shape), [
     prepared.tsquery,
     ...filters,
     params.region,
