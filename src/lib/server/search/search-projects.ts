@@ -144,7 +144,7 @@ export async function matchShape(
   return shapeOf(await plannedMatches(db, prepared, filterValues, stages, methods), countLimit);
 }
 
-interface PlannedMatches {
+export interface PlannedMatches {
   projects: number;
   matches: number;
   /** Matches of the filters alone (no words). */
@@ -152,14 +152,19 @@ interface PlannedMatches {
   names: number;
   /** Matches of the words alone (no filter). */
   words: number;
+  /**
+   * Whether the filters' estimate can be trusted: not with a radius, whose ids the planner
+   * cannot count before reading them (it assumes 10).
+   */
+  filtersKnown: boolean;
 }
 
-function shapeOf(planned: PlannedMatches, limit: number): MatchShape {
+export function shapeOf(planned: PlannedMatches, limit: number): MatchShape {
   if (isDense(planned.matches, planned.projects, limit)) return 'walk';
   // Collecting a word's matches from the word index costs about as much per entry as matching
   // the text of a few candidates: past FILTER_FIRST_RATIO, the filters' few candidates win.
   const narrow = planned.filters < planned.projects * NARROW_FILTERS;
-  if (narrow && planned.filters * FILTER_FIRST_RATIO < planned.words) return 'filter';
+  if (planned.filtersKnown && narrow && planned.filters * FILTER_FIRST_RATIO < planned.words) return 'filter';
   // A broad filter's index entries cost more to read than the word matches they would save
   // reading (those that the filter leaves out): the word index alone then.
   const saved = planned.words - planned.matches;
@@ -200,6 +205,7 @@ async function plannedMatches(
     filters: (filters ?? 0) * share,
     names: (names ?? 0) * share,
     words: words ?? 0,
+    filtersKnown: filterValues[10] === null,
   };
 }
 
