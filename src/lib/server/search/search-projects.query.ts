@@ -78,8 +78,8 @@ const KM = /* sql */ `(
   WHERE $10::float8 IS NOT NULL AND l.project_id = p.id AND l.latitude IS NOT NULL)`;
 
 /**
- * The newest ids first, in one of three shapes ($20, chosen in code from estimates; a constant
- * $20 cuts the other branches at planning):
+ * How the first matches, newest ids first, are found: one of four shapes, chosen in code from
+ * estimates (matchShape), each with its own query text ($20 names it):
  * - 'walk' when the matches are dense: walking the primary key backwards finds the first ones
  *   at once (NEWEST_WALK);
  * - 'collect' when they are sparse: walking would read most of the table, so "p.id + 0" (no
@@ -87,7 +87,7 @@ const KM = /* sql */ `(
  *   indexes and sort them;
  * - 'filter' when the words are broad and the filters narrow (a frequent word in a small
  *   région): the filter indexes give the candidates and each one's text is matched
- *   (FILTERED_MATCHES); collecting a broad word's matches from the word index cost more than
+ *   (filteredMatches); collecting a broad word's matches from the word index cost more than
  *   reading the candidates (at 1,000,000 projects, 90 ms for 270,000 entries, against 10 ms
  *   for 7,000 candidates);
  * - 'words' when the words are narrow and the filters broad (three words in a large theme):
