@@ -7,7 +7,7 @@
  * search code (results with their total, and every facet count) and prints the index build
  * time, the database size and the latency percentiles. Figures are printed, never asserted.
  *
- * PostgreSQL only, to iterate on a large corpus without generating it each time (12 min at 1M):
+ * PostgreSQL only, to iterate on a large corpus without generating it each time (4.5 min at 1M):
  * --keep leaves the generated database on the server and prints its name; --reuse NAME runs
  * the queries on that database instead of generating one (it checks that it holds --size
  * projects, applies pending migrations and analyzes, and keeps it too). Drop it when done:

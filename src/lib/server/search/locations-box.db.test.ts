@@ -3,6 +3,7 @@ import { openTestDatabase } from '../../../../test/support/test-database.ts';
 import type { Database } from '../platform/db/database.ts';
 import { BOX_SHARE_SQL } from './box-share.query.ts';
 import { parseSearchParams } from './parse-search-params.ts';
+import { MATCH_SHAPES } from './search-projects.query.ts';
 import { searchFacets, searchProjects } from './search-projects.ts';
 
 /**
@@ -60,6 +61,17 @@ describe('locations box', () => {
     // Around Lyon: inside lyon-marseille's box, but none of its locations is there.
     expect(await publicIds('bbox=4.7,45.7,4.9,45.8')).toEqual(['lyon']);
     expect(await publicIds('q=epicerie&bbox=4.7,45.7,4.9,45.8')).toEqual(['lyon']);
+    // The same however the matches are found (MATCH_SHAPES).
+    const queries = ['bbox=4.7,45.7,4.9,45.8', 'q=epicerie&bbox=4.7,45.7,4.9,45.8', 'bbox=5.2,43.2,5.5,43.4'];
+    for (const query of queries) {
+      for (const shape of MATCH_SHAPES) {
+        const params = parseSearchParams(new URLSearchParams(`${query}&per_page=100&sort=name`));
+        const found = await searchProjects(db, params, { shape: { matches: shape, walkNameMatches: true } });
+        expect(found.items.map((item) => item.id)).toEqual(await publicIds(query));
+        const counted = await searchFacets(db, params, { shape });
+        expect(counted.partner).toEqual([expect.objectContaining({ code: 'alpha', count: 1 })]);
+      }
+    }
     const facets = await searchFacets(db, parseSearchParams(new URLSearchParams('bbox=4.7,45.7,4.9,45.8')));
     expect(facets.partner).toEqual([expect.objectContaining({ code: 'alpha', count: 1 })]);
   });

@@ -1,7 +1,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { SearchParams } from './search.views.ts';
-import { SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
-import { matchesAreDense, prepareQuery, searchFilterValues } from './search-projects.ts';
+import { searchProjectsSql } from './search-projects.query.ts';
+import { matchShape, prepareQuery, searchFilterValues } from './search-projects.ts';
 
 /**
  * Every project matching a search (not a page), in the search's order: for exports and the map,
@@ -15,7 +15,17 @@ export async function matchingProjectIds(
 ): Promise<number[]> {
   const prepared = await prepareQuery(db, params.q);
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
-  const rows = await db.query<{ id: number | null }>(SEARCH_PROJECTS_SQL, [
+  // Exports and the map take every match (up to a large limit): walk ids only when they are
+  // dense (and their name matches past the limit likewise).
+  const shape = await matchShape(
+    db,
+    prepared,
+    searchFilterValues(params, now),
+    params.stages,
+    params.methods,
+    limit,
+  );
+  const rows = await db.query<{ id: number | null }>(searchProjectsSql(shape, shape === 'walk'), [
     prepared.tsquery,
     ...searchFilterValues(params, now),
     sort,
@@ -24,17 +34,9 @@ export async function matchingProjectIds(
     limit,
     limit,
     params.stages,
-    // Exports and the map take every match (up to a large limit): collect them through the
-    // indexes unless they are dense.
-    await matchesAreDense(
-      db,
-      prepared.tsquery,
-      searchFilterValues(params, now),
-      params.stages,
-      params.methods,
-      limit,
-    ),
+    shape,
     params.methods,
+    shape === 'walk',
   ]);
   return rows.map((r) => r.id).filter((id): id is number => id !== null);
 }

@@ -1,3 +1,15 @@
+import {
+  BOX_INSIDE,
+  filteredMatches,
+  MATCH_SHAPES,
+  type MatchShape,
+  NEWEST_WALK,
+  QUERY,
+  WORD_MATCHES,
+  walkedMatches,
+  wordMatchedMatches,
+} from './search-projects.query.ts';
+
 /**
  * Facet counts for a search: for each filter, how many matching projects each value would
  * give. Disjunctive: a filter's own selection is left out of its counts, so the other values of
@@ -8,52 +20,90 @@
  * $17 a facet name and $18 words to find in its labels (search inside long lists), $19 the
  * number of values per facet, most frequent first; $20 the number of matches counted: past it
  * the counts are estimated from the $20 newest matches, scaled up by the share of ids they
- * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 true when the matches of the words, box,
- * radius and freshness are dense (the planner's estimate, see SEARCH_MATCH_ESTIMATE_SQL); $23
- * method codes (any); $24 NULL, or the ids of the search's first $20 matches when the search
- * has no facet filter (its sample: SEARCH_PROJECTS_SQL's first row).
+ * span (as the search's total), and the caller says so; $21 maturity stages (any); $22 how the
+ * first matches of the words, box, radius and freshness are found ('walk', 'collect', 'filter'
+ * or 'words', see MATCH_SHAPES: one text per shape, searchFacetsSql); $23 method codes (any);
+ * $24 NULL, or the ids of the search's first $20 matches when the search has no facet filter
+ * (its sample: SEARCH_PROJECTS_SQL's first row).
  * Rows: facet, code, label, count, and whether the counts are exact (false past $20 matches).
  */
-export const SEARCH_FACETS_SQL = /* sql */ `
-WITH query AS (
-  SELECT CASE WHEN $1::text = '' THEN NULL ELSE to_tsquery('tadata_fr', $1::text) END AS tsq
-),
-base AS (
-  SELECT p.id, p.themes, p.subthemes, p.publics, p.methods, p.territory_codes, p.public_partners, p.maturity,
-         (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
-         (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
-         (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
-         (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory,
-         (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage,
-         (cardinality($23::text[]) = 0 OR p.methods && $23::text[]) AS by_method
-  FROM project p
-  CROSS JOIN query q
-  -- The search's own sample of matches when it has no facet filter ($24, the same rows this
-  -- would find): read by id, not found again. A constant $24 leaves one branch at planning.
-  WHERE ($24::int[] IS NOT NULL AND p.id = ANY ($24::int[]))
-  OR ($24::int[] IS NULL AND p.published
-    AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-    -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
-    -- index), then their locations. The radius as an array of project ids: indexable on the
-    -- primary key, so it combines (bitmap AND) with the word and array indexes.
-    AND ($6::float8 IS NULL OR (
-          p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
-          AND EXISTS (
-            SELECT 1 FROM project_location l
-            WHERE l.project_id = p.id
-              AND l.longitude BETWEEN $6::float8 AND $8::float8
-              AND l.latitude BETWEEN $7::float8 AND $9::float8)))
-    AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
-          SELECT l.project_id FROM project_location l
-          WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
-            AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
-                               + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
-                <= $12::float8)))
-    AND cardinality(p.public_partners) > 0
-    AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz))
-  -- Newest ids first (see NEWEST_FIRST in search-projects.query.ts): $22 true when dense.
-  ORDER BY CASE WHEN $22::boolean THEN p.id ELSE p.id + 0 END DESC
-  LIMIT $20::int
+const COLUMNS = /* sql */ `
+  p.id, p.themes, p.subthemes, p.publics, p.methods, p.territory_codes, p.public_partners, p.maturity,
+  (cardinality($2::text[]) = 0 OR p.themes && $2::text[] OR p.subthemes && $2::text[]) AS by_theme,
+  (cardinality($3::text[]) = 0 OR p.publics && $3::text[]) AS by_public,
+  (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[]) AS by_partner,
+  (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[]) AS by_territory,
+  (cardinality($21::text[]) = 0 OR p.maturity = ANY ($21::text[])) AS by_stage,
+  (cardinality($23::text[]) = 0 OR p.methods && $23::text[]) AS by_method`;
+
+/** The matches of the words, box, radius and freshness: the facets count them by filter. */
+const FACET_MATCHES = /* sql */ `
+      p.published
+  AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
+  -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
+  -- index), then their locations. The radius as an array of project ids: indexable on the
+  -- primary key, so it combines (bitmap AND) with the word and array indexes.
+  AND ($6::float8 IS NULL OR (
+        p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
+        AND (${BOX_INSIDE} OR EXISTS (
+          SELECT 1 FROM project_location l
+          WHERE l.project_id = p.id
+            AND l.longitude BETWEEN $6::float8 AND $8::float8
+            AND l.latitude BETWEEN $7::float8 AND $9::float8))))
+  AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
+        SELECT l.project_id FROM project_location l
+        WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
+          AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
+                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
+              <= $12::float8)))
+  AND cardinality(p.public_partners) > 0
+  AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)`;
+
+/** The first $20 matches of the words, box, radius and freshness in each shape ($22 names it). */
+const FIRST_MATCHES: Record<MatchShape, string> = {
+  walk: /* sql */ `
+   SELECT ${COLUMNS}
+   FROM ${NEWEST_WALK} AS p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::text = 'walk' AND ${walkedMatches(FACET_MATCHES)}
+   ORDER BY p.id DESC
+   LIMIT $20::int`,
+  collect: /* sql */ `
+   SELECT ${COLUMNS}
+   FROM project p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::text = 'collect' AND ${FACET_MATCHES}
+   ORDER BY p.id + 0 DESC
+   LIMIT $20::int`,
+  filter: /* sql */ `
+   SELECT ${COLUMNS}
+   FROM project p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::text = 'filter' AND ${filteredMatches(FACET_MATCHES)}
+   ORDER BY p.id + 0 DESC
+   LIMIT $20::int`,
+  words: /* sql */ `
+   SELECT ${COLUMNS}
+   FROM ${WORD_MATCHES} AS p CROSS JOIN ${QUERY}
+   WHERE $24::int[] IS NULL AND $22::text = 'words' AND ${wordMatchedMatches(FACET_MATCHES)}
+   ORDER BY p.id DESC
+   LIMIT $20::int`,
+};
+
+/** SEARCH_FACETS_SQL for a shape ($22; with a sample, $24, any shape: 'collect'). */
+export function searchFacetsSql(shape: MatchShape): string {
+  return SEARCH_FACETS_SQL[shape];
+}
+
+const searchFacetsText = (shape: MatchShape) => /* sql */ `
+WITH base AS (
+  -- The search's own sample of matches when it has no facet filter ($24, the same rows the
+  -- other branch would find): read by id, not found again. Else the first $20 matches of the
+  -- words, box, radius and freshness, newest id first: walked (NEWEST_WALK) when they are
+  -- dense, collected through the indexes and sorted when they are sparse, taken from the
+  -- filter indexes with their words matched when the words are broad, or from the word index
+  -- alone when the filters are ($22: see MATCH_SHAPES; one text per shape). A constant $24
+  -- leaves one branch at planning.
+  SELECT ${COLUMNS} FROM project p WHERE $24::int[] IS NOT NULL AND p.id = ANY ($24::int[])
+  UNION ALL
+  (${FIRST_MATCHES[shape]})
 ),
 -- Past $20 matches, counts are scaled up by the share of ids the sample spans (as the total).
 scale AS (
@@ -125,3 +175,8 @@ FROM ranked CROSS JOIN scale
 WHERE n <= $19::int
 ORDER BY facet, n
 `;
+
+/** The texts of SEARCH_FACETS_SQL by shape. */
+const SEARCH_FACETS_SQL = Object.fromEntries(
+  MATCH_SHAPES.map((shape) => [shape, searchFacetsText(shape)]),
+) as Record<MatchShape, string>;

@@ -1,10 +1,11 @@
 import type { Queryable } from '../platform/db/database.ts';
 import { loadProjectCards } from '../projects/load-project-cards.ts';
 import { BOX_SHARE_SQL } from './box-share.query.ts';
+import { NORMALIZED_TSQUERY_SQL } from './normalized-tsquery.query.ts';
 import { decodeCursor, encodeCursor, FACET_NAMES } from './parse-search-params.ts';
 import type { FacetName, FacetsView, SearchHitView, SearchParams, SearchResultView } from './search.views.ts';
-import { SEARCH_FACETS_SQL } from './search-facets.query.ts';
-import { SEARCH_MATCH_ESTIMATE_SQL, SEARCH_PROJECTS_SQL } from './search-projects.query.ts';
+import { searchFacetsSql } from './search-facets.query.ts';
+import { type MatchShape, SEARCH_MATCH_ESTIMATE_SQL, searchProjectsSql } from './search-projects.query.ts';
 import { SEARCH_SNIPPETS_SQL } from './search-snippets.query.ts';
 import {
   allowedTypos,
@@ -13,7 +14,10 @@ import {
   editDistance,
   foldWord,
   parseQueryTerms,
+  type QueryTerm,
+  withoutRepeatedAlternatives,
 } from './search-text.ts';
+import { SEARCH_WORD_COUNTS_SQL } from './search-word-counts.query.ts';
 import { SEARCH_WORDS_SQL } from './search-words.query.ts';
 import { STAGE_LABELS, type Stage } from './stages.ts';
 
@@ -32,6 +36,17 @@ export interface PreparedQuery {
   tsquery: string;
   /** Folded words that the dictionary does not know, with their nearest known words. */
   unknown: Map<string, string[]>;
+  /**
+   * The normalised tsquery text for the planner's estimate of the matches (matchShape),
+   * null when no word is searched: repeated alternatives left out, and each phrase its rarest
+   * word (withoutRepeatedAlternatives, phraseAsRarestWord).
+   */
+  estimate: string | null;
+  /**
+   * The shares of locations in the map boxes sampled for this query's estimates (BOX_SHARE_SQL),
+   * by box: a search and its facets sample the same box once.
+   */
+  boxShares: Map<string, Promise<number | null>>;
 }
 
 /** Parses the words, and corrects the misspelt ones against the dictionary of indexed words. */
@@ -64,7 +79,22 @@ export async function prepareQuery(db: Queryable, q: string): Promise<PreparedQu
       if (fixes.length) corrections.set(row.word, [...(corrections.get(row.word) ?? []), ...fixes]);
     }
   }
-  return { tsquery: buildTsQuery(terms, { corrections }), unknown };
+  const tsquery = buildTsQuery(terms, { corrections });
+  const estimate = tsquery ? await estimateText(db, terms, corrections) : null;
+  return { tsquery, unknown, estimate, boxShares: new Map() };
+}
+
+async function estimateText(db: Queryable, terms: QueryTerm[], corrections: Map<string, string[]>) {
+  const phraseWords = terms.filter((t) => t.phrase && !t.negated).flatMap((t) => t.words.map(foldWord));
+  const counts = phraseWords.length
+    ? await db.query<{ word: string; ndoc: number }>(SEARCH_WORD_COUNTS_SQL, [phraseWords])
+    : [];
+  const text = buildTsQuery(terms, {
+    corrections,
+    phraseAsRarestWord: new Map(counts.map((r) => [r.word, r.ndoc])),
+  });
+  const [row] = await db.query<{ tsquery: string }>(NORMALIZED_TSQUERY_SQL, [text]);
+  return withoutRepeatedAlternatives(row?.tsquery ?? '');
 }
 
 export function territoryCodes(params: SearchParams): string[] {
@@ -97,49 +127,140 @@ export function searchFilterValues(params: SearchParams, now: Date): unknown[] {
 }
 
 /**
- * Whether a search's matches are dense enough for walking ids newest first to find the first
- * `countLimit` of them quickly (else they are collected through the indexes and sorted): the
- * planner's estimate, with a wide margin since estimates of combined filters are rough.
+ * How to find the first `countLimit` matches of a search (MATCH_SHAPES): walk ids newest first
+ * when the matches are dense, take the filters' candidates and match their words when the words
+ * are broad and the filters narrow, else collect the matches through the indexes. From the
+ * planner's estimates (plannedMatches), with wide margins since estimates of combined filters
+ * are rough.
  */
-export async function matchesAreDense(
+export async function matchShape(
   db: Queryable,
-  tsquery: string,
+  prepared: PreparedQuery,
   filterValues: unknown[],
   stages: string[],
   methods: string[],
   countLimit: number,
-): Promise<boolean> {
+): Promise<MatchShape> {
+  return shapeOf(await plannedMatches(db, prepared, filterValues, stages, methods), countLimit);
+}
+
+export interface PlannedMatches {
+  projects: number;
+  matches: number;
+  /** Matches of the filters alone (no words). */
+  filters: number;
+  names: number;
+  /** Matches of the words alone (no filter). */
+  words: number;
+  /**
+   * Whether the filters' estimate can be trusted: not with a radius, whose ids the planner
+   * cannot count before reading them (it assumes 10).
+   */
+  filtersKnown: boolean;
+}
+
+export function shapeOf(planned: PlannedMatches, limit: number): MatchShape {
+  if (isDense(planned.matches, planned.projects, limit)) return 'walk';
+  // Collecting a word's matches from the word index costs about as much per entry as matching
+  // the text of a few candidates: past FILTER_FIRST_RATIO, the filters' few candidates win.
+  const narrow = planned.filters < planned.projects * NARROW_FILTERS;
+  if (planned.filtersKnown && narrow && planned.filters * FILTER_FIRST_RATIO < planned.words) return 'filter';
+  // A broad filter's index entries cost more to read than the word matches they would save
+  // reading (those that the filter leaves out): the word index alone then.
+  const saved = planned.words - planned.matches;
+  const filtered = planned.filters < planned.projects;
+  return filtered && planned.words > 0 && saved * WORDS_ONLY_RATIO < planned.filters ? 'words' : 'collect';
+}
+
+/** The planner's estimates (SEARCH_MATCH_ESTIMATE_SQL), a map box's share applied. */
+async function plannedMatches(
+  db: Queryable,
+  prepared: PreparedQuery,
+  filterValues: unknown[],
+  stages: string[],
+  methods: string[],
+): Promise<PlannedMatches> {
   // A box ($6–$9): the planner assumes 0.5 % of projects in any box, so the estimate leaves the
   // box out and takes the share of locations a sample finds in it.
   const box = filterValues.slice(4, 8);
-  const boxShare = box[0] === null ? null : await sampledBoxShare(db, box);
+  const boxShare = box[0] === null ? null : await sampledBoxShare(db, prepared, box);
   const values =
     boxShare === null
       ? filterValues
       : [...filterValues.slice(0, 4), null, null, null, null, ...filterValues.slice(8)];
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(SEARCH_MATCH_ESTIMATE_SQL, [
-    tsquery,
+    prepared.estimate,
     ...values,
     stages,
     methods,
   ]);
   const plan = row?.['QUERY PLAN'];
-  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  const rows = (parsed[0]?.Plan['Plan Rows'] ?? 0) * (boxShare ?? 1);
-  return rows >= DENSE_FACTOR * countLimit;
+  type Node = { 'Plan Rows': number; Plans?: Node[] };
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: Node }];
+  const [projects, matches, filters, names, words] = (parsed[0]?.Plan.Plans ?? []).map((n) => n['Plan Rows']);
+  const share = boxShare ?? 1;
+  return {
+    projects: projects ?? 0,
+    matches: (matches ?? 0) * share,
+    filters: (filters ?? 0) * share,
+    names: (names ?? 0) * share,
+    words: words ?? 0,
+    filtersKnown: filterValues[10] === null,
+  };
 }
 
-async function sampledBoxShare(db: Queryable, box: unknown[]): Promise<number | null> {
-  const [row] = await db.query<{ share: number | null }>(BOX_SHARE_SQL, box);
-  return row?.share ?? null;
+/**
+ * Walking ids reads about limit × projects / matches rows; collecting the matches through the
+ * indexes reads each of them, at several times the cost of a walked row (WALK_COST_RATIO). The
+ * walk wins past the square root of their product; and never below DENSE_FACTOR × limit,
+ * since estimates of combined filters are rough.
+ */
+function isDense(matches: number, projects: number, limit: number): boolean {
+  return matches >= Math.max(DENSE_FACTOR * limit, Math.sqrt((limit * projects) / WALK_COST_RATIO));
+}
+
+function sampledBoxShare(db: Queryable, prepared: PreparedQuery, box: unknown[]): Promise<number | null> {
+  const key = box.join(',');
+  let share = prepared.boxShares.get(key);
+  if (!share) {
+    share = db.query<{ share: number | null }>(BOX_SHARE_SQL, box).then(([row]) => row?.share ?? null);
+    prepared.boxShares.set(key, share);
+  }
+  return share;
 }
 /** Dense: the planner expects at least this many times the threshold of matches. */
 const DENSE_FACTOR = 10;
+/**
+ * A match collected through the indexes costs about this many walked rows (PostgreSQL at
+ * 1,000,000 projects: 2,000 rows walked per millisecond, 200 to 250 matches collected).
+ */
+const WALK_COST_RATIO = 10;
+/**
+ * Filters first when their candidates are fewer than the words' matches by this factor (at
+ * 1,000,000 projects: 3,000 word-index entries per millisecond, 700 candidates matched)...
+ */
+const FILTER_FIRST_RATIO = 5;
+/** ... and under this share of the projects (a filter without an index, such as the stage, never is). */
+const NARROW_FILTERS = 0.05;
+/**
+ * A row read from the table costs about this many filter index entries (at 1,000,000 projects:
+ * 300 rows per millisecond, 9,000 entries of a theme's index).
+ */
+const WORDS_ONLY_RATIO = 30;
+
+/** How the first matches and the name matches are found (MATCH_SHAPES, NEWEST_WALK). */
+export interface PlanShape {
+  matches: MatchShape;
+  /** Walk ids newest first (true) or collect the name matches through the name index (false). */
+  walkNameMatches: boolean;
+}
 
 export interface SearchOptionsArg {
   countLimit?: number;
   now?: Date;
   prepared?: PreparedQuery;
+  /** Forces the plan's shape instead of choosing it from the estimates (tests compare them). */
+  shape?: PlanShape;
 }
 
 export async function searchProjects(
@@ -166,14 +287,14 @@ export async function searchProjectsWithSample(
   const sort = params.sort === 'relevance' && !prepared.tsquery ? 'newest' : params.sort;
   const filters = searchFilterValues(params, options.now ?? new Date());
   const capped = Math.max(countLimit, offset + params.perPage + 1);
-  const dense = await matchesAreDense(db, prepared.tsquery, filters, params.stages, params.methods, capped);
+  const shape = options.shape ?? (await choosePlanShape(db, prepared, params, filters, capped));
   const rows = await db.query<{
     total: number;
     estimate: number | null;
     id: number | null;
     km: number | null;
     sample: number[] | null;
-  }>(SEARCH_PROJECTS_SQL, [
+  }>(searchProjectsSql(shape.matches, shape.walkNameMatches), [
     prepared.tsquery,
     ...filters,
     sort,
@@ -182,8 +303,9 @@ export async function searchProjectsWithSample(
     capped,
     NAME_CANDIDATES,
     params.stages,
-    dense,
+    shape.matches,
     params.methods,
+    shape.walkNameMatches,
   ]);
   const estimate = rows[0]?.estimate ?? null;
   const totalExact = estimate === null;
@@ -217,6 +339,20 @@ export async function searchProjectsWithSample(
     didYouMean: counted === 0 ? didYouMean(params.q, prepared.unknown) : null,
   };
   return { result, sample };
+}
+
+async function choosePlanShape(
+  db: Queryable,
+  prepared: PreparedQuery,
+  params: SearchParams,
+  filters: unknown[],
+  capped: number,
+): Promise<PlanShape> {
+  const planned = await plannedMatches(db, prepared, filters, params.stages, params.methods);
+  return {
+    matches: shapeOf(planned, capped),
+    walkNameMatches: isDense(planned.names, planned.projects, NAME_CANDIDATES),
+  };
 }
 
 /** An estimate rounded to two significant digits ("environ 12 000"). */
@@ -277,6 +413,8 @@ export interface FacetOptions {
    * has no facet filter, the facets count these matches instead of finding them again.
    */
   sample?: number[] | null;
+  /** Forces how the matches are found instead of choosing it (tests compare the shapes). */
+  shape?: MatchShape;
 }
 
 /** Whether a search filters on a facet (its facets then count other matches than it does). */
@@ -323,16 +461,19 @@ export async function searchFacetCounts(
   // territory, stage, method): its density is that of the words, box, radius and freshness.
   const [, , , , ...geoAndFreshness] = filters;
   const sample = options.sample && !hasFacetFilter(params) ? options.sample : null;
-  const dense =
-    !sample &&
-    (await matchesAreDense(db, prepared.tsquery, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
+  // With a sample, no branch finds matches: any shape does.
+  const shape =
+    options.shape ??
+    (sample
+      ? 'collect'
+      : await matchShape(db, prepared, [[], [], [], [], ...geoAndFreshness], [], [], countLimit));
   const rows = await db.query<{
     facet: FacetName;
     code: string;
     label: string;
     count: number;
     exact: boolean;
-  }>(SEARCH_FACETS_SQL, [
+  }>(searchFacetsSql(shape), [
     prepared.tsquery,
     ...filters,
     params.region,
@@ -343,7 +484,7 @@ export async function searchFacetCounts(
     options.limit ?? 50,
     countLimit,
     params.stages,
-    dense,
+    shape,
     params.methods,
     sample,
   ]);

@@ -7,6 +7,7 @@ import {
   foldWord,
   loadSynonyms,
   parseQueryTerms,
+  withoutRepeatedAlternatives,
 } from './search-text.ts';
 
 const synonyms = loadSynonyms([
@@ -73,5 +74,39 @@ describe('search text', () => {
       'epicerie',
       'quartier',
     ]);
+  });
+
+  it('estimates a phrase by its rarest known word', () => {
+    const counts = new Map([
+      ['sans', 60_000],
+      ['abri', 59_000],
+      ['tiers', 146_000],
+    ]);
+    const estimate = (q: string) =>
+      buildTsQuery(parseQueryTerms(q), { synonyms, phraseAsRarestWord: counts });
+    expect(estimate('sans-abri emploi')).toBe("'abri' & 'emploi':*");
+    // A word the dictionary does not know is left out, unless every word of the phrase is.
+    expect(estimate('"tiers lieux"')).toBe("'tiers'");
+    expect(estimate('"zorglub zarbi"')).toBe("'zorglub'");
+    // Exclusions stay phrases; without counts, phrases stay phrases.
+    expect(estimate('emploi -"sans abri"')).toBe("'emploi' & !'sans abri'");
+    expect(build('sans-abri')).toBe("'sans abri'");
+  });
+
+  it('leaves out, for the estimate, alternatives that repeat or that a prefix covers', () => {
+    expect(
+      withoutRepeatedAlternatives("( 'mediateur' | 'mediateur' ) & ( 'sport' | 'sport' | 'soort' )"),
+    ).toBe("'mediateur' & ( 'sport' | 'soort' )");
+    expect(withoutRepeatedAlternatives("( 'emploi':* | 'emplois' | 'emploi' ) & !( 'a' | 'b' )")).toBe(
+      "'emploi':* & !( 'a' | 'b' )",
+    );
+    expect(withoutRepeatedAlternatives("( 'mod':* | 'mode':* | 'moder' )")).toBe("'mod':*");
+    expect(withoutRepeatedAlternatives("'solidair':* | 'solidair' | 'solidair'")).toBe("'solidair':*");
+    expect(withoutRepeatedAlternatives("'emploi' | 'jeun'")).toBe("'emploi' | 'jeun'");
+    // A completion that the stemmed prefix does not cover is kept ('inclusiv' is not 'inclus').
+    expect(withoutRepeatedAlternatives("( 'inclusiv':* | 'inclus' )")).toBe("( 'inclusiv':* | 'inclus' )");
+    expect(withoutRepeatedAlternatives("'san' <-> 'abri' & ( 'l''eau' | 'l''eau' )")).toBe(
+      "'san' <-> 'abri' & 'l''eau'",
+    );
   });
 });

@@ -21,4 +21,9 @@ describe('database sessions', () => {
     const expected = testDatabaseKind() === 'postgres' ? '32MB' : '4MB';
     expect(rows.map((r) => r[0]?.work_mem)).toEqual([expected, expected]);
   });
+
+  it('do not compile searches to machine code on PostgreSQL (jit)', async () => {
+    const [row] = await db.query<{ jit: string }>('SELECT current_setting($1) AS jit', ['jit']);
+    expect(row?.jit).toBe(testDatabaseKind() === 'postgres' ? 'off' : 'on');
+  });
 });
