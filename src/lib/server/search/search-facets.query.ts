@@ -1,5 +1,5 @@
+import { BOX_MATCH, RADIUS_MATCH } from './location-filters.query.ts';
 import {
-  BOX_INSIDE,
   filteredMatches,
   MATCH_SHAPES,
   type MatchShape,
@@ -40,22 +40,8 @@ const COLUMNS = /* sql */ `
 const FACET_MATCHES = /* sql */ `
       p.published
   AND (q.tsq IS NULL OR p.search_vector @@ q.tsq)
-  -- The box's candidates through locations_box (GiST, migration 0012: combines with the word
-  -- index), then their locations. The radius as an array of project ids: indexable on the
-  -- primary key, so it combines (bitmap AND) with the word and array indexes.
-  AND ($6::float8 IS NULL OR (
-        p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
-        AND (${BOX_INSIDE} OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id
-            AND l.longitude BETWEEN $6::float8 AND $8::float8
-            AND l.latitude BETWEEN $7::float8 AND $9::float8))))
-  AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
-        SELECT l.project_id FROM project_location l
-        WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
-          AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
-                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
-              <= $12::float8)))
+  AND ${BOX_MATCH}
+  AND ${RADIUS_MATCH}
   AND cardinality(p.public_partners) > 0
   AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)`;
 

@@ -1,3 +1,5 @@
+import { BOX_MATCH, RADIUS_MATCH } from './location-filters.query.ts';
+
 /**
  * Published projects matching a search, in the asked order, and how many match.
  * $1 tsquery text for to_tsquery('tadata_fr', …) ('' for every project); filters: $2 theme or
@@ -25,14 +27,6 @@
  * Public credits and freshness come from project.public_partners and public_last_seen_at,
  * which triggers derive from public_project_source, the charter view (migration 0004).
  */
-/**
- * The project's whole locations box lies inside the map box ($6–$9), compared exactly (the box
- * operators allow a small tolerance): then all its located locations do, and they need not be
- * read. Most projects are located at one point.
- */
-export const BOX_INSIDE = /* sql */ `((p.locations_box[1])[0] >= $6::float8 AND (p.locations_box[0])[0] <= $8::float8
-             AND (p.locations_box[1])[1] >= $7::float8 AND (p.locations_box[0])[1] <= $9::float8)`;
-
 const MATCHES = /* sql */ `
       p.published
   AND cardinality(p.public_partners) > 0
@@ -41,20 +35,8 @@ const MATCHES = /* sql */ `
   AND (cardinality($3::text[]) = 0 OR p.publics && $3::text[])
   AND (cardinality($4::text[]) = 0 OR p.public_partners && $4::text[])
   AND (cardinality($5::text[]) = 0 OR p.territory_codes @> $5::text[])
-  AND ($6::float8 IS NULL OR (
-        -- The box's candidates through locations_box (GiST, migration 0012), then their locations.
-        p.locations_box && box(point($6::float8, $7::float8), point($8::float8, $9::float8))
-        AND (${BOX_INSIDE} OR EXISTS (
-          SELECT 1 FROM project_location l
-          WHERE l.project_id = p.id
-            AND l.longitude BETWEEN $6::float8 AND $8::float8
-            AND l.latitude BETWEEN $7::float8 AND $9::float8))))
-  AND ($12::float8 IS NULL OR p.id = ANY (ARRAY(
-        SELECT l.project_id FROM project_location l
-        WHERE l.latitude BETWEEN $10::float8 - $12::float8 / 111.195 AND $10::float8 + $12::float8 / 111.195
-          AND 111.195 * sqrt(power(l.latitude - $10::float8, 2)
-                             + power(cos(radians($10::float8)) * (l.longitude - $11::float8), 2))
-              <= $12::float8)))
+  AND ${BOX_MATCH}
+  AND ${RADIUS_MATCH}
   AND ($13::timestamptz IS NULL OR p.public_last_seen_at >= $13::timestamptz)
   AND (cardinality($19::text[]) = 0 OR p.maturity = ANY ($19::text[]))
   AND (cardinality($21::text[]) = 0 OR p.methods && $21::text[])`;
