@@ -102,6 +102,8 @@ export async function loadCorpus(
     const to = Math.min(size, from + batch - 1);
     await db.exec(`DROP TABLE IF EXISTS bench_gen`);
     const t0 = performance.now();
+    // The same corpus on every run: random() seeded per batch (the SQL draws row by row, in order).
+    await db.query(`SELECT setseed($1::float8)`, [from / (size + 1)]);
     await db.query(GENERATE_BATCH_SQL, [from, to, VOCABULARY, rare]);
     log(`    generate: ${(performance.now() - t0).toFixed(0)} ms`);
     await db.exec(`CREATE INDEX ON bench_gen (public_id); ANALYZE bench_gen`);
