@@ -1,7 +1,8 @@
 import type { Queryable } from '../platform/db/database.ts';
+import { matchShape } from './match-shape.ts';
 import type { SearchParams } from './search.views.ts';
 import { searchProjectsSql } from './search-projects.query.ts';
-import { matchShape, prepareQuery, searchFilterValues } from './search-projects.ts';
+import { prepareQuery, searchFilterValues } from './search-projects.ts';
 
 /**
  * Every project matching a search (not a page), in the search's order: for exports and the map,

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
 import type { Database } from '../platform/db/database.ts';
+import type { PlanShape } from './match-shape.ts';
 import { parseSearchParams } from './parse-search-params.ts';
 import { MATCH_SHAPES } from './search-projects.query.ts';
-import {
-  type PlanShape,
-  prepareQuery,
-  searchFacetCounts,
-  searchProjectsWithSample,
-} from './search-projects.ts';
+import { prepareQuery, searchFacetCounts, searchProjectsWithSample } from './search-projects.ts';
 
 /**
  * A search finds its first matches by walking ids newest first, by collecting them through the

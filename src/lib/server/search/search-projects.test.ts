@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, markSnippet, type PlannedMatches, shapeOf } from './search-projects.ts';
+import { type PlannedMatches, shapeOf } from './match-shape.ts';
+import { didYouMean, markSnippet } from './search-projects.ts';
 
 describe('search presentation helpers', () => {
   it('escapes the extract before marking the matches', () => {
