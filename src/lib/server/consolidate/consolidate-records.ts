@@ -7,7 +7,6 @@ import { buildProjectFields, type ProjectFields } from './build-project-fields.t
 import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
   ANALYZE_RECORD_KEYS,
-  ANALYZE_RECORDS,
   ANALYZE_SEARCH_WORDS,
   ANALYZE_WRITTEN,
   ANALYZE_WRITTEN_KEYS,
@@ -168,9 +167,9 @@ export async function consolidateRecords(
   const rewrite = () =>
     everyProject ? withSearchUpkeepDeferred(db, () => consolidate(db, options)) : consolidate(db, options);
   const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
-  if (options.full)
-    await db.exec(report.records >= ANALYZE_FROM ? ANALYZE_SEARCH_WORDS : ANALYZE_RECORD_KEYS);
-  else if (report.records >= ANALYZE_FROM) await db.exec(ANALYZE_RECORDS);
+  // The records were analysed with the written tables from ANALYZE_FROM on: the words remain.
+  if (report.records >= ANALYZE_FROM) await db.exec(ANALYZE_SEARCH_WORDS);
+  else if (options.full) await db.exec(ANALYZE_RECORD_KEYS);
   report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
   return report;

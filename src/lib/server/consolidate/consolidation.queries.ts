@@ -271,11 +271,11 @@ ANALYZE project (id, public_id, published, name_key, carrier_key, website_domain
   project_source (project_id, raw_record_id, source_id, partner_id, source_url, excluded), project_location,
   ${RECORD_KEYS}, source, partner`;
 
-/** The records' consolidated keys and the word dictionary changed: statistics for the next run. */
-export const ANALYZE_RECORDS = `ANALYZE raw_record, search_word`;
-
-/** ANALYZE_RECORDS for a full run: the records' keys, not their fields (as ANALYZE_WRITTEN_KEYS). */
+/**
+ * The records' consolidated keys and the word dictionary changed: statistics for the next run,
+ * after a full run too small for ANALYZE_WRITTEN_KEYS.
+ */
 export const ANALYZE_RECORD_KEYS = `ANALYZE ${RECORD_KEYS}, search_word`;
 
-/** The word dictionary after a full run whose records ANALYZE_WRITTEN_KEYS already counted. */
+/** The word dictionary after a run whose records ANALYZE_WRITTEN(_KEYS) already counted. */
 export const ANALYZE_SEARCH_WORDS = `ANALYZE search_word`;
