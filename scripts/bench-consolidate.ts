@@ -9,6 +9,7 @@
  *                                [--in-memory]     (PGlite in memory, as the tests run it)
  *                                [--sql-profile]   (time spent per SQL statement of each run)
  *                                [--keep-indexes]  (maintain the indexes row by row, as PostgreSQL does)
+ *                                [--no-worker]     (all the work on the database's thread)
  *                                [--explain]       (EXPLAIN ANALYZE of the incremental run's reads)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'sql-profile': { type: 'boolean', default: false },
     'keep-indexes': { type: 'boolean', default: false },
+    'no-worker': { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     'in-memory': { type: 'boolean', default: false },
   },
@@ -357,13 +359,14 @@ async function main(): Promise<void> {
       full: true,
       shared,
       rebuildIndexes: !values['keep-indexes'],
+      workerThreadFrom: values['no-worker'] ? Number.POSITIVE_INFINITY : undefined,
     }),
   );
   const fullMs = performance.now() - started;
   // CPU time (PGlite runs in this thread): steadier than wall time when other work shares the cores.
   const cpu = process.cpuUsage(cpuStarted);
   const fullCpuMs = (cpu.user + cpu.system) / 1000;
-  stage('consolidate --full');
+  stage(report.workerThread ? 'consolidate --full (with a worker thread)' : 'consolidate --full');
   for (const [name, ms] of Object.entries(report.stageMs)) stages.push([`  ${name}`, ms]);
   // As `tadata consolidate --full` does on PGlite, after the commit (not part of the full run).
   const vacuumMs = await vacuumAfterBulkWrite(db, CONSOLIDATION_TABLES);

@@ -374,4 +374,21 @@ describe('consolidateRecords of many new records at once (a big first import)', 
     expect(byBlocking.duplicates.candidates).toBeLessThan(byNeighbours.duplicates.candidates / 10);
     expect(await projectsState(db)).toEqual(expected);
   });
+
+  it('maps records and scores duplicates on a worker thread exactly as on the calling thread', async () => {
+    await startOver();
+    const inline = await db.transaction((tx) => consolidateRecords(tx, { workerThreadFrom: Infinity }));
+    const expected = await projectsState(db);
+    await startOver();
+    // 300 records, in batches of 40: the worker maps the next batch while this thread writes one.
+    const inWorker = await db.transaction((tx) =>
+      consolidateRecords(tx, { workerThreadFrom: 1, batchSize: 40 }),
+    );
+    expect([inline.workerThread, inWorker.workerThread]).toEqual([false, true]);
+    const { stageMs: _a, durationMs: _b, workerThread: _c, ...sameInline } = inline;
+    const { stageMs: _d, durationMs: _e, workerThread: _f, ...sameInWorker } = inWorker;
+    expect(sameInWorker).toEqual(sameInline);
+    expect(inWorker).toMatchObject({ records: 300, created: 300 });
+    expect(await projectsState(db)).toEqual(expected);
+  });
 });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { InvalidParameterError } from '../errors.ts';
-import { type Exclusion, exclusionMatcher, parseExclusions } from '../partners/exclusions.ts';
+import { type Exclusion, parseExclusions } from '../partners/exclusions.ts';
 import type { Queryable } from '../platform/db/database.ts';
-import { slugify } from '../text/normalize-key.ts';
-import { buildProjectFields, type ProjectFields } from './build-project-fields.ts';
+import type { BuiltBatch, RecordRow, SourcePlan } from './build-records.ts';
 import { withIndexesRebuilt } from './bulk-indexes.ts';
 import {
   ANALYZE_RECORD_KEYS,
@@ -11,8 +10,7 @@ import {
   ANALYZE_WRITTEN,
   ANALYZE_WRITTEN_KEYS,
   CHANGED_RECORDS_TO_CONSOLIDATE,
-  EXISTING_LINKS,
-  INSERT_PROJECTS,
+  countRecords,
   MARK_CONSOLIDATED,
   RECORDS_TO_CONSOLIDATE,
   RECORDS_WITH_OTHER_RULES,
@@ -21,19 +19,15 @@ import {
   SOURCE_CONSOLIDATED_RULES,
   SOURCES_TO_CONSOLIDATE,
   TAKEN_SLUGS,
-  UPDATE_PROJECTS,
-  UPSERT_PROJECT_SOURCES,
 } from './consolidation.queries.ts';
 import { withSearchUpkeepDeferred } from './deferred-search-upkeep.ts';
-import { type DuplicatesReport, resolveDuplicates } from './duplicates/resolve-duplicates.ts';
+import { BLOCKING_FROM, type DuplicatesReport, startDuplicates } from './duplicates/resolve-duplicates.ts';
 import { loadSharedContext, type SharedContext } from './load-context.ts';
-import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
 import { harvestedDefaultMapping } from './mapping/harvested-default-mapping.ts';
 import { parseSourceMapping, type SourceMapping } from './mapping/mapping-schema.ts';
-import { projectPublicId } from './project-identity.ts';
-import { projectRow, storedFields } from './project-rows.ts';
+import { helperOnThisThread, helperOnWorkerThread } from './parallel/consolidation-helper.ts';
 import { rebuildMergedProjects } from './rebuild-merged-projects.ts';
-import { replaceLocations } from './replace-locations.ts';
+import { writeBatch } from './write-batch.ts';
 
 export interface ConsolidateOptions {
   /** Every live raw record, whatever it was consolidated with (`tadata consolidate --full`). */
@@ -50,10 +44,17 @@ export interface ConsolidateOptions {
   rebuildIndexes?: boolean;
   /** From this many projects touched, duplicates are found by the full run's blocking (BLOCKING_FROM). */
   duplicatesBlockingFrom?: number;
+  /** From this many records to read, a worker thread maps them and scores duplicates (WORKER_THREAD_FROM). */
+  workerThreadFrom?: number;
 }
 
 /** From this many records read, the run refreshes the planner's statistics (PGlite has no autovacuum). */
 const ANALYZE_FROM = 1000;
+/**
+ * From this many records, mapping and cleaning, and scoring duplicates, run on a worker thread
+ * while the database works (on a second core): starting one costs about a second.
+ */
+export const WORKER_THREAD_FROM = 5000;
 
 export interface ConsolidationWarning {
   source: string;
@@ -74,6 +75,8 @@ export interface ConsolidateReport {
   republished: number;
   duplicates: DuplicatesReport;
   warnings: ConsolidationWarning[];
+  /** Records were mapped and duplicates scored on a worker thread (WORKER_THREAD_FROM). */
+  workerThread: boolean;
   /** Milliseconds spent per stage, for the benchmark and the logs. */
   stageMs: {
     read: number;
@@ -105,22 +108,6 @@ interface SourceRow {
   mediaAllowed: boolean;
 }
 
-interface RecordRow {
-  id: number;
-  stableKey: string;
-  fields: RawFields;
-  sourceUrl: string | null;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  consolidatedKey: string;
-}
-
-interface Built {
-  record: RecordRow;
-  fields: ProjectFields;
-  excluded: boolean;
-}
-
 /** What a record's consolidation depends on besides its content: config version, source trust, partner rules. */
 function rulesSuffix(source: SourceRow, exclusions: Exclusion[]): string {
   const rules = JSON.stringify([
@@ -143,12 +130,6 @@ function mappingOf(source: SourceRow): SourceMapping {
   return parseSourceMapping(source.config.mapping);
 }
 
-const iso = (d: Date) => new Date(d).toISOString();
-
-function meta(b: Built, source: SourceRow) {
-  return { licence: source.licence, firstSeenAt: b.record.firstSeenAt, lastSeenAt: b.record.lastSeenAt };
-}
-
 /**
  * Turns raw records into projects from raw_record.fields alone, through each source's mapping.
  * Incremental by default: only records whose content, source config or partner rules changed
@@ -164,18 +145,27 @@ export async function consolidateRecords(
   // A run over every project counts the words of the search dictionary and the public credits
   // once, at the end.
   const everyProject = options.full && !options.sourceIds;
-  const rewrite = () =>
-    everyProject ? withSearchUpkeepDeferred(db, () => consolidate(db, options)) : consolidate(db, options);
-  const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite();
+  const rewrite = (buildIndexes: IndexBuilder | null) =>
+    everyProject
+      ? withSearchUpkeepDeferred(db, () => consolidate(db, options, buildIndexes))
+      : consolidate(db, options, buildIndexes);
+  const report = options.rebuildIndexes ? await withIndexesRebuilt(db, rewrite) : await rewrite(null);
   // The records were analysed with the written tables from ANALYZE_FROM on: the words remain.
   if (report.records >= ANALYZE_FROM) await db.exec(ANALYZE_SEARCH_WORDS);
   else if (options.full) await db.exec(ANALYZE_RECORD_KEYS);
-  report.stageMs['indexes and statistics'] = Date.now() - started - report.durationMs;
+  report.stageMs['indexes and statistics'] += Date.now() - started - report.durationMs;
   report.durationMs = Date.now() - started;
   return report;
 }
 
-async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<ConsolidateReport> {
+/** Builds the indexes of these tables that withIndexesRebuilt dropped, when the run has them built early. */
+type IndexBuilder = (tables: readonly string[]) => Promise<void>;
+
+async function consolidate(
+  db: Queryable,
+  options: ConsolidateOptions,
+  buildIndexes: IndexBuilder | null,
+): Promise<ConsolidateReport> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 1000;
   const shared = options.shared ?? (await loadSharedContext(db));
@@ -189,6 +179,7 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
     republished: 0,
     duplicates: { candidates: 0, merged: 0, pending: 0 },
     warnings: [],
+    workerThread: false,
     stageMs: {
       read: 0,
       'map and clean': 0,
@@ -211,69 +202,97 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
     clock = now;
   };
 
+  const runs: SourceRun[] = [];
   for (const source of sources) {
     const mapping = source.config?.mapping ? mappingOf(source) : await harvestedDefaultMapping(db, source.id);
     if (!mapping) continue; // no mapping and nothing recognisable in the records: nothing to map
     const exclusions = parseExclusions(source.exclusions ?? []);
-    const isExcluded = exclusionMatcher(exclusions);
     const suffix = rulesSuffix(source, exclusions);
-    const context = {
-      ...shared,
-      partnerName: source.tagRuleKey ?? source.partnerName,
-      partnerWebsite: source.partnerWebsite,
-      mediaAllowed: source.mediaAllowed,
-    };
-    const recordsQuery = options.full
-      ? RECORDS_TO_CONSOLIDATE
-      : await changedRecordsQuery(db, source.id, suffix);
-    let after = '';
-    for (;;) {
-      const records = await db.query<RecordRow>(recordsQuery, [source.id, after, suffix, batchSize]);
-      lap('read');
-      if (!records.length) break;
-      after = (records.at(-1) as RecordRow).stableKey;
-      const built: Built[] = [];
-      for (const record of records) {
-        try {
-          const fields = buildProjectFields(applyMapping(record.fields, mapping), context);
-          // A harvested item's page on the partner's site is the record's own URL.
-          fields.sourceUrl ??= record.sourceUrl;
-          for (const message of fields.warnings)
-            report.warnings.push({ source: source.slug, key: record.stableKey, message });
-          const excluded = isExcluded({ stableKey: record.stableKey, sourceUrl: fields.sourceUrl });
-          built.push({ record, fields, excluded });
-        } catch (error) {
-          if (!(error instanceof InvalidParameterError)) throw error;
-          report.failed++;
-          report.warnings.push({ source: source.slug, key: record.stableKey, message: error.message });
-        }
-      }
-      lap('map and clean');
-      const slugs = async () => {
-        taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
-        return taken;
-      };
-      await writeBatch(db, source, built, slugs, report, touched);
-      await db.query(MARK_CONSOLIDATED, [
-        JSON.stringify(records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
-      ]);
-      report.records += records.length;
-      lap('write');
-      if (records.length < batchSize) break;
-    }
+    runs.push({
+      source,
+      suffix,
+      query: options.full ? RECORDS_TO_CONSOLIDATE : await changedRecordsQuery(db, source.id, suffix),
+      plan: {
+        sourceId: source.id,
+        slug: source.slug,
+        partnerId: source.partnerId,
+        partnerSlug: source.partnerSlug,
+        active: source.status === 'active',
+        licence: source.licence,
+        mapping,
+        exclusions,
+        partnerName: source.tagRuleKey ?? source.partnerName,
+        partnerWebsite: source.partnerWebsite,
+        mediaAllowed: source.mediaAllowed,
+      },
+    });
   }
+  const plans = runs.map((r) => r.plan);
+  report.workerThread = await atLeast(db, runs, options.workerThreadFrom ?? WORKER_THREAD_FROM);
+  const helper = report.workerThread
+    ? helperOnWorkerThread(plans, shared)
+    : helperOnThisThread(plans, shared);
+  lap('read');
+  const slugs = async () => {
+    taken ??= new Set((await db.query<{ slug: string }>(TAKEN_SLUGS)).map((r) => r.slug));
+    return taken;
+  };
+  try {
+    const batches = readBatches(db, runs, batchSize);
+    // The next batch is read and handed to the helper before this one is written: on a worker
+    // thread, it is mapped meanwhile.
+    const ahead = async () => {
+      const next = await batches.next();
+      lap('read');
+      if (next.done) return null;
+      const { run, records } = next.value;
+      const built = helper.map(runs.indexOf(run), records);
+      built.catch(() => {}); // awaited below; a failed write must not leave it unhandled
+      lap('map and clean');
+      return { run, records, built };
+    };
+    for (let current = await ahead(); current; ) {
+      const next = await ahead();
+      const batch: BuiltBatch = await current.built;
+      lap('map and clean');
+      report.failed += batch.failed;
+      report.warnings.push(...batch.warnings);
+      const written = await writeBatch(db, batch.built, slugs);
+      report.created += written.created;
+      report.updated += written.updated;
+      report.excluded += written.excluded;
+      for (const id of written.projectIds) touched.add(id);
+      await db.query(MARK_CONSOLIDATED, [
+        JSON.stringify(current.records.map((r) => ({ id: r.id, key: r.consolidatedKey }))),
+      ]);
+      report.records += current.records.length;
+      lap('write');
+      current = next;
+    }
 
-  if (report.records >= ANALYZE_FROM) await db.exec(options.full ? ANALYZE_WRITTEN_KEYS : ANALYZE_WRITTEN);
-  lap('write');
-  // A run over every source touched every project with a live record: no id list needed.
-  await rebuildMergedProjects(db, options.full && !options.sourceIds ? null : [...touched]);
-  lap('merged projects');
-  report.duplicates = await resolveDuplicates(
-    db,
-    options.full ? null : [...touched],
-    options.duplicatesBlockingFrom,
-  );
-  lap('duplicates');
+    if (report.records >= ANALYZE_FROM) await db.exec(options.full ? ANALYZE_WRITTEN_KEYS : ANALYZE_WRITTEN);
+    lap('write');
+    // A run over every source touched every project with a live record: no id list needed.
+    await rebuildMergedProjects(db, options.full && !options.sourceIds ? null : [...touched]);
+    lap('merged projects');
+    const decideDuplicates = await startDuplicates(
+      db,
+      options.full ? null : [...touched],
+      options.duplicatesBlockingFrom ?? BLOCKING_FROM,
+      helper.score,
+    );
+    lap('duplicates');
+    if (buildIndexes && helper.onWorkerThread) {
+      // The pairs are scored on the worker thread meanwhile; the few merges then keep the indexes
+      // (the word dictionary, rewritten whole at the end, gets its own afterwards).
+      await buildIndexes(['project', 'project_location', 'project_source']);
+      lap('indexes and statistics');
+    }
+    report.duplicates = await decideDuplicates();
+    lap('duplicates');
+  } finally {
+    await helper.close();
+  }
   const changed = options.full
     ? await db.query<{ id: number; live: boolean }>(REFRESH_ALL_PUBLICATION)
     : await db.query<{ id: number; live: boolean }>(REFRESH_PUBLICATION, [[...touched]]);
@@ -284,6 +303,49 @@ async function consolidate(db: Queryable, options: ConsolidateOptions): Promise<
   lap('publication');
   report.durationMs = Date.now() - started;
   return report;
+}
+
+interface SourceRun {
+  source: SourceRow;
+  suffix: string;
+  /** RECORDS_TO_CONSOLIDATE or one of its incremental forms. */
+  query: string;
+  plan: SourcePlan;
+}
+
+/** Each source's records to consolidate, batch after batch (keyset pages by stable key). */
+async function* readBatches(
+  db: Queryable,
+  runs: readonly SourceRun[],
+  batchSize: number,
+): AsyncGenerator<{ run: SourceRun; records: RecordRow[] }> {
+  for (const run of runs) {
+    let after = '';
+    for (;;) {
+      const records = await db.query<RecordRow>(run.query, [run.source.id, after, run.suffix, batchSize]);
+      if (!records.length) break;
+      yield { run, records };
+      if (records.length < batchSize) break;
+      after = (records.at(-1) as RecordRow).stableKey;
+    }
+  }
+}
+
+/** Whether the run has at least `threshold` records to read (counted no further). */
+async function atLeast(db: Queryable, runs: readonly SourceRun[], threshold: number): Promise<boolean> {
+  if (!Number.isFinite(threshold)) return false;
+  let remaining = threshold;
+  for (const run of runs) {
+    if (remaining <= 0) break;
+    const [row] = await db.query<{ n: number }>(countRecords(run.query), [
+      run.source.id,
+      '',
+      run.suffix,
+      remaining,
+    ]);
+    remaining -= row?.n ?? 0;
+  }
+  return remaining <= 0;
 }
 
 /**
@@ -298,98 +360,4 @@ async function changedRecordsQuery(db: Queryable, sourceId: number, suffix: stri
   );
   const sameRules = !rules?.lowest || (rules.lowest === suffix && rules.highest === suffix);
   return sameRules ? CHANGED_RECORDS_TO_CONSOLIDATE : RECORDS_WITH_OTHER_RULES;
-}
-
-function uniqueSlug(name: string, taken: Set<string>): string {
-  const base = slugify(name);
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  taken.add(slug);
-  return slug;
-}
-
-async function writeBatch(
-  db: Queryable,
-  source: SourceRow,
-  built: Built[],
-  slugs: () => Promise<Set<string>>,
-  report: ConsolidateReport,
-  touched: Set<number>,
-): Promise<void> {
-  if (!built.length) return;
-  const links = new Map(
-    (
-      await db.query<{ rawRecordId: number; projectId: number }>(EXISTING_LINKS, [
-        built.map((b) => b.record.id),
-      ])
-    ).map((l) => [l.rawRecordId, l.projectId]),
-  );
-  const fresh = built.filter((b) => !links.has(b.record.id));
-  const existing = built.filter((b) => links.has(b.record.id));
-
-  if (fresh.length) {
-    // Every slug in use is read once, and only when a run creates projects.
-    const taken = await slugs();
-    const rows = fresh.map((b) => {
-      // The credit public_project_source will give (the record is live): saves the trigger a rewrite.
-      const credited = !b.excluded && source.status === 'active';
-      return {
-        ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
-        public_id: projectPublicId(source.slug, b.record.stableKey),
-        published: !b.excluded,
-        slug: uniqueSlug(b.fields.name, taken),
-        public_partners: credited ? [source.partnerSlug] : [],
-        public_last_seen_at: credited ? iso(b.record.lastSeenAt) : null,
-      };
-    });
-    const inserted = await db.query<{ id: number; publicId: string }>(INSERT_PROJECTS, [
-      JSON.stringify(rows),
-    ]);
-    const byPublicId = new Map(inserted.map((r) => [r.publicId, r.id]));
-    for (const b of fresh) {
-      const id = byPublicId.get(projectPublicId(source.slug, b.record.stableKey));
-      if (id === undefined)
-        throw new Error(`project for ${source.slug} ${b.record.stableKey} was not created`);
-      links.set(b.record.id, id);
-    }
-    report.created += fresh.length;
-  }
-  if (existing.length) {
-    const rows = existing.map((b) => ({
-      ...projectRow(b.fields, { ...meta(b, source), fieldSources: {} }),
-      id: links.get(b.record.id),
-    }));
-    await db.query(UPDATE_PROJECTS, [JSON.stringify(rows)]);
-    report.updated += existing.length;
-  }
-  report.excluded += built.filter((b) => b.excluded).length;
-
-  await db.query(UPSERT_PROJECT_SOURCES, [
-    JSON.stringify(
-      built.map((b) => ({
-        project_id: links.get(b.record.id),
-        raw_record_id: b.record.id,
-        source_id: source.id,
-        partner_id: source.partnerId,
-        source_url: b.fields.sourceUrl,
-        licence: source.licence,
-        first_seen_at: iso(b.record.firstSeenAt),
-        last_seen_at: iso(b.record.lastSeenAt),
-        excluded: b.excluded,
-        unmapped_tags: b.fields.unmappedTags,
-        fields: storedFields(b.fields),
-      })),
-    ),
-  ]);
-  const projectIds = built.map((b) => links.get(b.record.id) as number);
-  for (const id of projectIds) touched.add(id);
-  const created = new Set(fresh);
-  await replaceLocations(
-    db,
-    built.map((b) => ({
-      projectId: links.get(b.record.id) as number,
-      locations: b.fields.locations,
-      created: created.has(b),
-    })),
-  );
 }

@@ -17,10 +17,11 @@ ORDER BY s.slug`;
 
 /**
  * The next batch of a source's live raw records after stable key $2 ($4 at most), all of them
- * (a full run); $3 is the rules suffix they are consolidated with.
+ * (a full run); $3 is the rules suffix they are consolidated with. The fields come as JSON text,
+ * parsed where they are mapped (maybe on a worker thread).
  */
 export const RECORDS_TO_CONSOLIDATE = `
-SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+SELECT r.id, r.stable_key AS "stableKey", r.fields::text AS "fieldsJson", r.source_url AS "sourceUrl",
        r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
        r.content_hash || $3 AS "consolidatedKey"
 FROM raw_record r
@@ -45,7 +46,7 @@ WHERE r.source_id = $1 AND r.gone_at IS NULL AND starts_with(r.consolidated_key,
  * partial index raw_record_unconsolidated_idx (migration 0010).
  */
 export const CHANGED_RECORDS_TO_CONSOLIDATE = `
-SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+SELECT r.id, r.stable_key AS "stableKey", r.fields::text AS "fieldsJson", r.source_url AS "sourceUrl",
        r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
        r.content_hash || $3 AS "consolidatedKey"
 FROM raw_record r
@@ -60,7 +61,7 @@ LIMIT $4`;
  * rules: the records consolidated with another content or other rules (suffix $3).
  */
 export const RECORDS_WITH_OTHER_RULES = `
-SELECT r.id, r.stable_key AS "stableKey", r.fields, r.source_url AS "sourceUrl",
+SELECT r.id, r.stable_key AS "stableKey", r.fields::text AS "fieldsJson", r.source_url AS "sourceUrl",
        r.first_seen_at AS "firstSeenAt", r.last_seen_at AS "lastSeenAt",
        r.content_hash || $3 AS "consolidatedKey"
 FROM raw_record r
@@ -68,6 +69,10 @@ WHERE r.source_id = $1 AND r.gone_at IS NULL AND r.stable_key > $2
   AND r.consolidated_key IS DISTINCT FROM r.content_hash || $3
 ORDER BY r.stable_key
 LIMIT $4`;
+
+/** How many records one of the three queries above gives, counting no further than its limit ($4). */
+export const countRecords = (recordsQuery: string) =>
+  `SELECT count(*)::int AS n FROM (${recordsQuery}) AS batch`;
 
 /** Every slug in use or kept for a redirect: new slugs avoid them all. */
 export const TAKEN_SLUGS = `SELECT slug FROM project UNION ALL SELECT slug FROM project_redirect`;

@@ -80,10 +80,9 @@ export function projectRow(
   };
 }
 
-/** The locations of a project, numbered in order (project_location's key is project and position). */
-export function locationRows(projectId: number, locations: readonly ProjectLocationFields[]) {
-  return locations.map((l, position) => ({
-    project_id: projectId,
+/** A location row for UPSERT_LOCATIONS, but its project (project_location's key is project and position). */
+export function locationRow(l: ProjectLocationFields, position: number) {
+  return {
     position,
     label: l.label,
     postal_code: l.postalCode,
@@ -96,8 +95,19 @@ export function locationRows(projectId: number, locations: readonly ProjectLocat
     longitude: l.longitude,
     precision: l.precision,
     coordinates_flagged: l.coordinatesFlagged ?? false,
-  }));
+  };
 }
+
+/**
+ * A row as JSON text without its braces, so that the writer adds the ids it alone knows
+ * (`{"id":42,` + members + `}`): rows can be serialised where they are built, maybe on a worker
+ * thread, and batches joined as text.
+ */
+export const jsonMembers = (row: object): string => JSON.stringify(row).slice(1, -1);
+
+/** A project's locations in order, as JSON members of their rows. */
+export const locationsJson = (locations: readonly ProjectLocationFields[]): string[] =>
+  locations.map((l, position) => jsonMembers(locationRow(l, position)));
 
 /** What one record says, as project_source.fields keeps it for merged projects. */
 export function storedFields(fields: ProjectFields): StoredFields {

@@ -5,7 +5,7 @@ import {
   UPDATE_PROJECTS,
 } from './consolidation.queries.ts';
 import { mergeSourceFields, type StoredFields } from './merge-fields.ts';
-import { projectRow } from './project-rows.ts';
+import { locationsJson, projectRow } from './project-rows.ts';
 import { replaceLocations } from './replace-locations.ts';
 
 interface MergedSourceRow {
@@ -44,7 +44,7 @@ export async function rebuildMergedProjects(db: Queryable, projectIds: number[] 
       ...projectRow(fields, { licence: best.licence, firstSeenAt: lastSeenAt, lastSeenAt, fieldSources }),
       id: projectId,
     });
-    locations.push({ projectId, locations: fields.locations });
+    locations.push({ projectId, locations: locationsJson(fields.locations) });
   }
   await db.query(UPDATE_PROJECTS, [JSON.stringify(updates)]);
   await replaceLocations(db, locations);
