@@ -202,31 +202,7 @@ async function consolidate(
     clock = now;
   };
 
-  const runs: SourceRun[] = [];
-  for (const source of sources) {
-    const mapping = source.config?.mapping ? mappingOf(source) : await harvestedDefaultMapping(db, source.id);
-    if (!mapping) continue; // no mapping and nothing recognisable in the records: nothing to map
-    const exclusions = parseExclusions(source.exclusions ?? []);
-    const suffix = rulesSuffix(source, exclusions);
-    runs.push({
-      source,
-      suffix,
-      query: options.full ? RECORDS_TO_CONSOLIDATE : await changedRecordsQuery(db, source.id, suffix),
-      plan: {
-        sourceId: source.id,
-        slug: source.slug,
-        partnerId: source.partnerId,
-        partnerSlug: source.partnerSlug,
-        active: source.status === 'active',
-        licence: source.licence,
-        mapping,
-        exclusions,
-        partnerName: source.tagRuleKey ?? source.partnerName,
-        partnerWebsite: source.partnerWebsite,
-        mediaAllowed: source.mediaAllowed,
-      },
-    });
-  }
+  const runs = await planRuns(db, sources, options);
   const plans = runs.map((r) => r.plan);
   report.workerThread = await atLeast(db, runs, options.workerThreadFrom ?? WORKER_THREAD_FROM);
   const helper = report.workerThread
@@ -311,6 +287,40 @@ interface SourceRun {
   /** RECORDS_TO_CONSOLIDATE or one of its incremental forms. */
   query: string;
   plan: SourcePlan;
+}
+
+/** What the run reads of each source, and how it maps it; sources without a mapping are left out. */
+async function planRuns(
+  db: Queryable,
+  sources: SourceRow[],
+  options: ConsolidateOptions,
+): Promise<SourceRun[]> {
+  const runs: SourceRun[] = [];
+  for (const source of sources) {
+    const mapping = source.config?.mapping ? mappingOf(source) : await harvestedDefaultMapping(db, source.id);
+    if (!mapping) continue; // no mapping and nothing recognisable in the records: nothing to map
+    const exclusions = parseExclusions(source.exclusions ?? []);
+    const suffix = rulesSuffix(source, exclusions);
+    runs.push({
+      source,
+      suffix,
+      query: options.full ? RECORDS_TO_CONSOLIDATE : await changedRecordsQuery(db, source.id, suffix),
+      plan: {
+        sourceId: source.id,
+        slug: source.slug,
+        partnerId: source.partnerId,
+        partnerSlug: source.partnerSlug,
+        active: source.status === 'active',
+        licence: source.licence,
+        mapping,
+        exclusions,
+        partnerName: source.tagRuleKey ?? source.partnerName,
+        partnerWebsite: source.partnerWebsite,
+        mediaAllowed: source.mediaAllowed,
+      },
+    });
+  }
+  return runs;
 }
 
 /** Each source's records to consolidate, batch after batch (keyset pages by stable key). */
