@@ -321,6 +321,28 @@ describe('consolidateRecords', () => {
     expect(rebuilt?.n).toBe(after?.n);
   });
 
+  it('rebuilds a project its partner lists several times (records of one source merged)', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tadata-twice-')), 'pentes.csv');
+    writeFileSync(
+      file,
+      'id;titre;porteur;ville;code postal\n1;Repair Café des Pentes;Les Pentes Solidaires;Lyon;69001\n' +
+        '2;Repair Café des Pentes;Les Pentes Solidaires;Villeurbanne;69100\n3;Repair Café des Pentes;Les Pentes Solidaires;Villeurbanne;69100\n',
+    );
+    await createPartner(db, { slug: 'pentes', name: 'Pentes' });
+    await importFile(db, { file, partnerSlug: 'pentes' });
+    const places = `SELECT p.id, (SELECT count(*)::int FROM project_source ps WHERE ps.project_id = p.id) AS sources,
+                      (SELECT array_agg(l.city ORDER BY l.city) FROM project_location l WHERE l.project_id = p.id) AS cities
+                    FROM project p WHERE p.name = 'Repair Café des Pentes'`;
+    const merged = await db.query<{ id: number; sources: number; cities: string[] }>(places);
+    expect(merged).toEqual([
+      { id: merged[0]?.id, sources: 3, cities: ['Lyon 1er Arrondissement', 'Villeurbanne'] },
+    ]);
+    // The records of one batch feed one project: it is written once, then rebuilt from them all.
+    const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
+    expect(full.failed).toBe(0);
+    expect(await db.query(places)).toEqual(merged);
+  });
+
   it('credits a project only to active partners, and hides it when none is left', async () => {
     const credits = async () =>
       (

@@ -65,8 +65,14 @@ export async function writeBatch(
     written.created = fresh.length;
   }
   const projectOf = (b: BuiltRecord) => links.get(b.record.id) as number;
+  // Records of one source merged into one project (a partner listing a project twice) may meet in
+  // a batch: one row per project in the statements keyed by project, the batch's last record's
+  // (the run rebuilds merged projects from all their records at its end).
+  const lastOfProject = new Map(built.map((b) => [projectOf(b), b]));
+  const once = (b: BuiltRecord) => lastOfProject.get(projectOf(b)) === b;
   if (existing.length) {
-    await db.query(UPDATE_PROJECTS, [rowsJson(existing.map((b) => `{"id":${projectOf(b)},${b.project}}`))]);
+    const rows = existing.filter(once).map((b) => `{"id":${projectOf(b)},${b.project}}`);
+    await db.query(UPDATE_PROJECTS, [rowsJson(rows)]);
     written.updated = existing.length;
   }
   written.excluded = built.filter((b) => b.excluded).length;
@@ -76,7 +82,9 @@ export async function writeBatch(
   const created = new Set(fresh);
   await replaceLocations(
     db,
-    built.map((b) => ({ projectId: projectOf(b), locations: b.locations, created: created.has(b) })),
+    built
+      .filter(once)
+      .map((b) => ({ projectId: projectOf(b), locations: b.locations, created: created.has(b) })),
   );
   written.projectIds = built.map(projectOf);
   return written;
