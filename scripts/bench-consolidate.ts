@@ -372,6 +372,20 @@ async function main(): Promise<void> {
   const vacuumMs = await vacuumAfterBulkWrite(db, CONSOLIDATION_TABLES);
   stage('vacuum (analyze) after the commit');
 
+  // The same records again: nothing changed, so nothing is rewritten (`tadata consolidate --full`
+  // on an unchanged database).
+  const againStarted = performance.now();
+  await db.transaction((tx) =>
+    consolidateRecords(tx, {
+      full: true,
+      shared,
+      rebuildIndexes: !values['keep-indexes'],
+      workerThreadFrom: values['no-worker'] ? Number.POSITIVE_INFINITY : undefined,
+    }),
+  );
+  const againMs = performance.now() - againStarted;
+  stage('consolidate --full again (nothing changed)');
+
   // Incremental: one record changed at its source.
   const [one] = await db.query<{ id: number; fields: Record<string, string> }>(
     `SELECT id, fields FROM raw_record ORDER BY id LIMIT 1`,
@@ -432,6 +446,7 @@ async function main(): Promise<void> {
   );
   console.log(`${pad('  CPU time of the full run')} ${(fullCpuMs / 1000).toFixed(2).padStart(8)} s`);
   console.log(`${pad('vacuum (analyze) after the full run')} ${(vacuumMs / 1000).toFixed(2).padStart(8)} s`);
+  console.log(`${pad('full run again, nothing changed')} ${(againMs / 1000).toFixed(2).padStart(8)} s`);
   console.log(
     `${pad('incremental run (1 changed record)')} ${(incrementalMs / 1000).toFixed(3).padStart(8)} s  (${incremental.records} record read)`,
   );

@@ -90,12 +90,16 @@ describe('consolidateRecords', () => {
     const before = await projectsState(db);
     const [stamp] = await db.query<{ max: Date }>(`SELECT max(updated_at) AS max FROM project`);
     // A row's xmin is the transaction that last wrote it.
-    const recordVersions = `SELECT id, xmin::text AS version FROM raw_record ORDER BY id`;
+    const recordVersions = `SELECT 'raw' AS t, id, xmin::text AS version FROM raw_record
+                            UNION ALL SELECT 'source', raw_record_id, xmin::text FROM project_source
+                            UNION ALL SELECT 'location', project_id * 1000 + position, xmin::text FROM project_location
+                            ORDER BY t, id`;
     const recordsBefore = await db.query(recordVersions);
     const full = await db.transaction((tx) => consolidateRecords(tx, { full: true }));
     expect(full).toMatchObject({ records: 150, created: 0, updated: 150, failed: 0 });
     expect(await projectsState(db)).toEqual(before);
-    // Nothing changed, so nothing was rewritten: neither the projects nor the raw records.
+    // Nothing changed, so nothing was rewritten: neither the projects, nor the raw records, nor
+    // their provenance and locations.
     const [after] = await db.query<{ max: Date }>(`SELECT max(updated_at) AS max FROM project`);
     expect(after?.max).toEqual(stamp?.max);
     expect(await db.query(recordVersions)).toEqual(recordsBefore);

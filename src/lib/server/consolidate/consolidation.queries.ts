@@ -136,7 +136,10 @@ WHERE p.id = x.id
           x.theme_origins, x.field_sources, x.quality_score, x.name_key, x.carrier_key, x.website_domain, x.methods,
           p.last_seen_at)`;
 
-/** Provenance: each record's link, licence, freshness, exclusion and unmapped tags ($1: JSON array). */
+/**
+ * Provenance: each record's link, licence, freshness, exclusion and unmapped tags ($1: JSON array);
+ * a row that says the same is not rewritten (a full run over unchanged records writes nothing).
+ */
 export const UPSERT_PROJECT_SOURCES = `
 INSERT INTO project_source (project_id, raw_record_id, source_id, partner_id, source_url, licence,
   first_seen_at, last_seen_at, excluded, unmapped_tags, fields)
@@ -147,7 +150,12 @@ FROM json_to_recordset($1::json) AS x(project_id int, raw_record_id int, source_
   unmapped_tags text[], fields jsonb)
 ON CONFLICT (raw_record_id) DO UPDATE SET source_url = excluded.source_url, licence = excluded.licence,
   last_seen_at = excluded.last_seen_at, excluded = excluded.excluded, unmapped_tags = excluded.unmapped_tags,
-  fields = excluded.fields`;
+  fields = excluded.fields
+WHERE ROW(project_source.source_url, project_source.licence, project_source.last_seen_at, project_source.excluded,
+          project_source.unmapped_tags, project_source.fields)
+      IS DISTINCT FROM
+      ROW(excluded.source_url, excluded.licence, excluded.last_seen_at, excluded.excluded, excluded.unmapped_tags,
+          excluded.fields)`;
 
 /** The contributing sources of the projects the subquery lists: live, not excluded, from an active partner. */
 const MERGED_SOURCES_OF = (projects: string) => `
