@@ -52,7 +52,7 @@ export interface ConsolidateOptions {
 const ANALYZE_FROM = 1000;
 /**
  * From this many records, mapping and cleaning, and scoring duplicates, run on a worker thread
- * while the database works (on a second core): starting one costs about a second.
+ * while the database works (on a second core): starting one costs about half a second.
  */
 export const WORKER_THREAD_FROM = 5000;
 
