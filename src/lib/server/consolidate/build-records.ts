@@ -5,7 +5,7 @@ import type { SharedContext } from './load-context.ts';
 import { applyMapping, type RawFields } from './mapping/apply-mapping.ts';
 import type { SourceMapping } from './mapping/mapping-schema.ts';
 import { projectPublicId } from './project-identity.ts';
-import { jsonMembers, locationsJson, projectRow, storedFields } from './project-rows.ts';
+import { iso, jsonMembers, locationsJson, projectRow, storedFields } from './project-rows.ts';
 
 /** A raw record as a run reads it; its fields as JSON text, parsed where they are mapped. */
 export interface RecordRow {
@@ -58,8 +58,6 @@ export interface BuiltBatch {
   failed: number;
   warnings: { source: string; key: string; message: string }[];
 }
-
-const iso = (d: Date) => new Date(d).toISOString();
 
 function serialise(
   record: RecordMeta,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDatabase } from '../../../../test/support/demo-database.ts';
+import { projectsState } from '../../../../test/support/projects-state.ts';
 import { DEMO_PARTNER } from '../demo/load-demo.ts';
 import { importFile } from '../imports/import-file.ts';
 import { createPartner, setPartnerRules } from '../partners/partner-repository.ts';
@@ -15,17 +16,6 @@ import { locationsBox } from './project-rows.ts';
 import { sourceReports } from './source-report.ts';
 
 const PER_SITE_FILE = fromAppRoot('data/demo/ffe-laureats-2019-une-ligne-par-site.csv');
-
-/** Everything a rebuild must reproduce: ids, URLs, fields and locations. */
-async function projectsState(db: Database): Promise<string[]> {
-  const rows = await db.query<{ line: string }>(`
-    SELECT p.public_id || ' ' || p.slug || ' ' || p.name || ' ' || coalesce(p.summary, '') || ' ' ||
-           array_to_string(p.themes, ',') || ' ' || p.quality_score || ' ' || p.published || ' ' ||
-           coalesce((SELECT string_agg(coalesce(l.insee_code, '?') || '@' || l.latitude || ',' || l.longitude, ';' ORDER BY l.position)
-                     FROM project_location l WHERE l.project_id = p.id), '') AS line
-    FROM project p ORDER BY p.public_id`);
-  return rows.map((r) => r.line);
-}
 
 /** The word dictionary as the search triggers would count it from nothing. */
 const DICTIONARY_FROM_SCRATCH = `
@@ -365,56 +355,5 @@ describe('consolidateRecords', () => {
     await setPartnerRules(db, DEMO_PARTNER.slug, { status: 'active' });
     await setPartnerRules(db, 'ffe-sites', { status: 'active' });
     expect(await credits()).toEqual(['ffe-sites', DEMO_PARTNER.slug]);
-  });
-});
-
-describe('consolidateRecords of many new records at once (a big first import)', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openDemoDatabase();
-    await createPartner(db, {
-      slug: 'ffe-sites',
-      name: 'FFE sites',
-      website: 'https://fondationlafrancesengage.org/',
-    });
-    await importFile(db, { file: PER_SITE_FILE, partnerSlug: 'ffe-sites', format: 'cis' });
-  });
-  afterAll(() => db.close());
-
-  /** Every record new again: the projects, their merges and the decisions go. */
-  const startOver = () =>
-    db.exec(`DELETE FROM project_location; DELETE FROM project_source; DELETE FROM project;
-             DELETE FROM project_redirect; DELETE FROM duplicate_pair; UPDATE raw_record SET consolidated_key = NULL;`);
-
-  it("finds the same duplicates through the full run's blocking as through each project's neighbours", async () => {
-    await startOver();
-    const byNeighbours = await db.transaction((tx) => consolidateRecords(tx));
-    const expected = await projectsState(db);
-    await startOver();
-    // Both demo files' 300 projects touched: above a threshold of 1, the blocking of a full run.
-    const byBlocking = await db.transaction((tx) => consolidateRecords(tx, { duplicatesBlockingFrom: 1 }));
-    expect(byBlocking.duplicates.merged).toBe(150);
-    expect(byBlocking.duplicates.merged).toBe(byNeighbours.duplicates.merged);
-    expect(byBlocking.duplicates.pending).toBe(byNeighbours.duplicates.pending);
-    // The full run's blocking scores far fewer pairs than every touched project against all others.
-    expect(byBlocking.duplicates.candidates).toBeLessThan(byNeighbours.duplicates.candidates / 10);
-    expect(await projectsState(db)).toEqual(expected);
-  });
-
-  it('maps records and scores duplicates on a worker thread exactly as on the calling thread', async () => {
-    await startOver();
-    const inline = await db.transaction((tx) => consolidateRecords(tx, { workerThreadFrom: Infinity }));
-    const expected = await projectsState(db);
-    await startOver();
-    // 300 records, in batches of 40: the worker maps the next batch while this thread writes one.
-    const inWorker = await db.transaction((tx) =>
-      consolidateRecords(tx, { workerThreadFrom: 1, batchSize: 40 }),
-    );
-    expect([inline.workerThread, inWorker.workerThread]).toEqual([false, true]);
-    const { stageMs: _a, durationMs: _b, workerThread: _c, ...sameInline } = inline;
-    const { stageMs: _d, durationMs: _e, workerThread: _f, ...sameInWorker } = inWorker;
-    expect(sameInWorker).toEqual(sameInline);
-    expect(inWorker).toMatchObject({ records: 300, created: 300 });
-    expect(await projectsState(db)).toEqual(expected);
   });
 });

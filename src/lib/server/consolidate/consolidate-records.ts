@@ -221,8 +221,8 @@ async function consolidate(
       const next = await batches.next();
       lap('read');
       if (next.done) return null;
-      const { run, records } = next.value;
-      const built = helper.map(runs.indexOf(run), records);
+      const { plan, run, records } = next.value;
+      const built = helper.map(plan, records);
       built.catch(() => {}); // awaited below; a failed write must not leave it unhandled
       lap('map and clean');
       return { run, records, built };
@@ -328,13 +328,13 @@ async function* readBatches(
   db: Queryable,
   runs: readonly SourceRun[],
   batchSize: number,
-): AsyncGenerator<{ run: SourceRun; records: RecordRow[] }> {
-  for (const run of runs) {
+): AsyncGenerator<{ plan: number; run: SourceRun; records: RecordRow[] }> {
+  for (const [plan, run] of runs.entries()) {
     let after = '';
     for (;;) {
       const records = await db.query<RecordRow>(run.query, [run.source.id, after, run.suffix, batchSize]);
       if (!records.length) break;
-      yield { run, records };
+      yield { plan, run, records };
       if (records.length < batchSize) break;
       after = (records.at(-1) as RecordRow).stableKey;
     }

@@ -8,7 +8,7 @@ import type { StoredFields } from './merge-fields.ts';
  * from fields in the common schema, as the JSON batches of consolidation.queries.ts expect them.
  */
 
-const iso = (d: Date) => new Date(d).toISOString();
+export const iso = (d: Date): string => new Date(d).toISOString();
 
 /**
  * The territory codes the search triggers will derive from these locations ('R:84', 'D:69',

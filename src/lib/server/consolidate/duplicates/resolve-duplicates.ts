@@ -15,7 +15,7 @@ import {
   PROJECT_BY_PUBLIC_ID,
   UPSERT_PAIRS,
 } from './duplicates.queries.ts';
-import { type DedupRow, type ScoredPairs, scoreCandidates } from './score-candidates.ts';
+import type { DedupRow, ScoredPairs } from './score-candidates.ts';
 import { AUTO_MERGE_THRESHOLD } from './score-pair.ts';
 
 export interface DuplicatesReport {
@@ -64,25 +64,12 @@ export type PairScorer = (
   blocking: boolean,
 ) => Promise<ScoredPairs>;
 
-const scoreHere: PairScorer = async (rows, touched, blocking) => scoreCandidates(rows, touched, blocking);
-
 /**
  * Finds duplicate candidates among the given projects (all when null), scores them, merges the
  * pairs above the high threshold and those a coordinator already merged, queues the grey zone,
  * and leaves rejected pairs alone. Decisions are keyed by public ids, so they survive rebuilds.
- */
-export async function resolveDuplicates(
-  db: Queryable,
-  projectIds: number[] | null,
-  blockingFrom = BLOCKING_FROM,
-): Promise<DuplicatesReport> {
-  return (await startDuplicates(db, projectIds, blockingFrom, scoreHere))();
-}
-
-/**
- * resolveDuplicates in two steps: this reads the projects and hands them to `score`; what it
- * returns waits for the scores and decides. The caller's thread is free in between when `score`
- * runs on another one.
+ * In two steps: this reads the projects and hands them to `score`; what it returns waits for the
+ * scores and decides. The caller's thread is free in between when `score` runs on another one.
  */
 export async function startDuplicates(
   db: Queryable,
